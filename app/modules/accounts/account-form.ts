@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+import { MIN_PASSWORD_LENGTH } from "./password-policy";
+
+export { MIN_PASSWORD_LENGTH };
+
+export const Email = z
+  .string({ required_error: "Enter your email address." })
+  .trim()
+  .min(1, "Enter your email address.")
+  .max(254, "An email address has at most 254 characters.")
+  .email("Enter an email address like name@example.com.")
+  .transform((email) => email.toLowerCase());
+
+export const NewPassword = z
+  .string({ required_error: "Choose a password." })
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(200, "Use at most 200 characters.");
+
+export const PersonName = z
+  .string({ required_error: "Enter your name." })
+  .trim()
+  .min(1, "Enter your name.")
+  .max(100, "Use at most 100 characters.");
+
+export const SignUpForm = z.object({
+  name: PersonName,
+  email: Email,
+  password: NewPassword,
+  organizationName: z
+    .string({ required_error: "Enter your organization's name." })
+    .trim()
+    .min(2, "Enter your organization's name (at least 2 characters).")
+    .max(100, "Use at most 100 characters."),
+});
+export type SignUpInput = z.infer<typeof SignUpForm>;
+
+export const LogInForm = z.object({
+  email: Email,
+  password: z
+    .string({ required_error: "Enter your password." })
+    .min(1, "Enter your password.")
+    .max(200, "Use at most 200 characters."),
+  redirectTo: z.string().optional(),
+});
+
+/** Only same-site paths: an open redirect after login is a phishing tool. */
+export function safeRedirect(target: string | null | undefined, fallback = "/orgs"): string {
+  if (!target || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
+  return target;
+}

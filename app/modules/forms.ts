@@ -1,0 +1,22 @@
+import type { ZodError } from "zod";
+
+export type FieldErrors = Record<string, string[] | undefined>;
+
+/** Turns a zod error into messages keyed by field, for showing each beside its input. */
+export function fieldErrors(error: ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join(".") : "form";
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
+}
+
+/** Form values as plain strings, dropping files: what zod schemas of forms expect. */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string" && !(key in values)) values[key] = value;
+  }
+  return values;
+}

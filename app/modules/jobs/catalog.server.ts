@@ -1,0 +1,22 @@
+import type { Db } from "~/db.server";
+import { deleteExpiredRateLimits } from "~/modules/accounts/rate-limit.server";
+
+type JobDefinition = {
+  run: (db: Db, data: Record<string, unknown>) => Promise<void>;
+  /** Cron expression (UTC) for a recurring run. */
+  cron?: string;
+  retryLimit?: number;
+  pollingIntervalSeconds?: number;
+};
+
+export const JOBS = {
+  "clean-up": {
+    cron: "17 * * * *",
+    run: async (db) => {
+      await db.deleteFrom("user_session").where("expires_at", "<=", new Date()).execute();
+      await deleteExpiredRateLimits(db);
+    },
+  },
+} satisfies Record<string, JobDefinition>;
+
+export type JobName = keyof typeof JOBS;

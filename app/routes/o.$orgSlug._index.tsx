@@ -1,0 +1,73 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PageHeader } from "~/components/layout";
+import { db } from "~/db.server";
+import { requireMember } from "~/modules/accounts/membership.server";
+import { hasRole } from "~/modules/accounts/roles";
+import { loadOverview } from "~/modules/accounts/overview.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const member = await requireMember(request, params.orgSlug, "leader");
+  return { name: member.userName, canAdminister: hasRole(member.role, "admin"), overview: await loadOverview(db, member.orgId) };
+}
+
+export default function Overview() {
+  const { name, canAdminister, overview } = useLoaderData<typeof loader>();
+  const steps = [
+    {
+      done: overview.people > 0,
+      title: "Import your roster and org chart",
+      text: "A CSV with email, name, title, manager email and department. The org chart is half of what Earned compares.",
+      to: "people/import",
+      cta: "Import roster",
+    },
+    {
+      done: overview.members > 1,
+      title: "Invite analysts and leaders",
+      text: "Leaders see dashboards for their own part of the org chart; analysts see the whole organization.",
+      to: "settings/members",
+      cta: "Invite members",
+    },
+  ];
+  return (
+    <>
+      <PageHeader title={`Welcome, ${name.split(" ")[0]}`} description="What is happening in your organization." />
+      <dl className="grid gap-4 sm:grid-cols-2">
+        <div className="card p-5">
+          <dt className="text-sm text-slate-600">People in the roster</dt>
+          <dd className="mt-1 text-3xl font-semibold">{overview.people}</dd>
+        </div>
+        <div className="card p-5">
+          <dt className="text-sm text-slate-600">Members</dt>
+          <dd className="mt-1 text-3xl font-semibold">{overview.members}</dd>
+        </div>
+      </dl>
+      {canAdminister ? (
+        <section className="mt-8" aria-labelledby="getting-started">
+          <h2 id="getting-started" className="text-lg font-semibold">
+            Getting started
+          </h2>
+          <ol className="mt-4 space-y-3">
+            {steps.map((step) => (
+              <li key={step.title} className="card flex flex-wrap items-center justify-between gap-4 p-5">
+                <div className="max-w-2xl">
+                  <p className="font-medium">
+                    <span aria-hidden="true" className={step.done ? "text-emerald-600" : "text-slate-400"}>
+                      {step.done ? "✓ " : "○ "}
+                    </span>
+                    {step.title}
+                    {step.done ? <span className="sr-only"> (done)</span> : null}
+                  </p>
+                  <p className="mt-1 text-sm text-slate-600">{step.text}</p>
+                </div>
+                <Link to={step.to} className={step.done ? "btn-secondary" : "btn-primary"}>
+                  {step.cta}
+                </Link>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </>
+  );
+}

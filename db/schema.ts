@@ -1,0 +1,76 @@
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+
+type CreatedAt = ColumnType<Date, never, never>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type Role = "owner" | "admin" | "analyst" | "leader";
+
+export interface AppUserTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: CreatedAt;
+}
+
+export interface UserSessionTable {
+  id: string;
+  user_id: string;
+  expires_at: Date;
+}
+
+export interface OrganizationTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  min_group_size: Generated<number>;
+  comment_min_group_size: Generated<number>;
+  dp_epsilon: number | null;
+  created_at: CreatedAt;
+}
+
+export interface MembershipTable {
+  id: Generated<string>;
+  organization_id: string;
+  user_id: string;
+  role: Role;
+  person_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface RateLimitTable {
+  key: string;
+  window_started_at: Timestamp;
+  hits: number;
+}
+
+export interface PersonTable {
+  id: Generated<string>;
+  organization_id: string;
+  email: string;
+  name: string;
+  title: string | null;
+  department: string | null;
+  location: string | null;
+  level: string | null;
+  manager_id: string | null;
+  attributes: ColumnType<Record<string, string>, string | undefined, string>;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface Database {
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  organization: OrganizationTable;
+  membership: MembershipTable;
+  rate_limit: RateLimitTable;
+  person: PersonTable;
+}
+
+export type AppUser = Selectable<AppUserTable>;
+export type Organization = Selectable<OrganizationTable>;
+export type NewPerson = Insertable<PersonTable>;
+export type { Json };

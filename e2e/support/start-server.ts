@@ -1,0 +1,52 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { createServerDatabase } from "../../test/test-database";
+
+/**
+ * Starts the production build on a fresh database for the end-to-end suite: a new PGlite folder,
+ * or a new database on the server named by TEST_DATABASE_URL. Its log goes to a file that the
+ * anonymity suite reads.
+ */
+const logFile = path.join(tmpdir(), "earned-e2e-server.log");
+writeFileSync(logFile, "");
+process.env.E2E_SERVER_LOG = logFile;
+
+if (process.env.TEST_DATABASE_URL) {
+  await dropStaleE2eDatabases(process.env.TEST_DATABASE_URL);
+  process.env.DATABASE_URL = (await createServerDatabase(process.env.TEST_DATABASE_URL, "earned_e2e")).url;
+} else {
+  delete process.env.DATABASE_URL;
+  process.env.EARNED_DATA_DIR = mkdtempSync(path.join(tmpdir(), "earned-e2e-"));
+}
+Object.assign(process.env, {
+  NODE_ENV: "production",
+  APP_SECRET: process.env.APP_SECRET ?? "e2e-secret-not-for-production-0123456789",
+  EARNED_DEV_OUTBOX: "1",
+  ACCESS_LOG: "1",
+});
+
+const { appendFileSync } = await import("node:fs");
+for (const stream of ["log", "error", "warn", "info"] as const) {
+  const original = console[stream].bind(console);
+  console[stream] = (...args: unknown[]) => {
+    appendFileSync(logFile, `${args.map((arg) => (arg instanceof Error ? arg.stack : String(arg))).join(" ")}\n`);
+    original(...args);
+  };
+}
+
+await import("../../server");
+
+async function dropStaleE2eDatabases(adminUrl: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      "select datname from pg_database where datname like 'earned_e2e_%'",
+    );
+    for (const { datname } of rows) await client.query(`drop database if exists ${datname} with (force)`);
+  } finally {
+    await client.end();
+  }
+}
