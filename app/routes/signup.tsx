@@ -8,7 +8,7 @@ import { SignUpForm } from "~/modules/accounts/account-form";
 import { MIN_PASSWORD_LENGTH } from "~/modules/accounts/password-policy";
 import { signUp } from "~/modules/accounts/accounts.server";
 import { findSignedIn, startSession } from "~/modules/accounts/auth.server";
-import { fieldErrors, formValues } from "~/modules/forms";
+import { fieldErrors, formValues, type FieldErrors } from "~/modules/forms";
 
 export const meta: MetaFunction = () => [{ title: "Create your organization · Earned" }];
 
@@ -25,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await signUp(db, form.data);
   if (outcome.outcome === "email-taken") {
     return data(
-      { errors: { email: ["An account with this email already exists. Log in instead."] }, values: typed },
+      { errors: { email: ["An account with this email already exists. Log in instead."] } as FieldErrors, values: typed },
       { status: 409 },
     );
   }

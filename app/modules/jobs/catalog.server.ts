@@ -1,7 +1,7 @@
 import type { Db } from "~/db.server";
 import { deleteExpiredRateLimits } from "~/modules/accounts/rate-limit.server";
 
-type JobDefinition = {
+export type JobDefinition = {
   run: (db: Db, data: Record<string, unknown>) => Promise<void>;
   /** Cron expression (UTC) for a recurring run. */
   cron?: string;
@@ -9,7 +9,7 @@ type JobDefinition = {
   pollingIntervalSeconds?: number;
 };
 
-export const JOBS = {
+const definitions = {
   "clean-up": {
     cron: "17 * * * *",
     run: async (db) => {
@@ -19,4 +19,5 @@ export const JOBS = {
   },
 } satisfies Record<string, JobDefinition>;
 
-export type JobName = keyof typeof JOBS;
+export type JobName = keyof typeof definitions;
+export const JOBS: Record<JobName, JobDefinition> = definitions;
