@@ -61,6 +61,62 @@ export interface PersonTable {
   updated_at: Timestamp;
 }
 
+export interface MemberInvitationTable {
+  id: Generated<string>;
+  organization_id: string;
+  email: string;
+  role: Exclude<Role, "owner">;
+  person_id: string | null;
+  token_hash: string;
+  invited_by: string | null;
+  expires_at: Date;
+  accepted_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export type EmailStatus = "outbox" | "queued" | "sent" | "failed";
+
+export interface EmailMessageTable {
+  id: Generated<string>;
+  organization_id: string | null;
+  kind: string;
+  to_address: string;
+  subject: string;
+  body_text: string | null;
+  status: EmailStatus;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  created_at: CreatedAt;
+  sent_at: Date | null;
+}
+
+export interface RosterImportTable {
+  id: Generated<string>;
+  organization_id: string;
+  file_name: string;
+  deactivate_missing: boolean;
+  status: "previewed" | "applied" | "discarded";
+  summary: ColumnType<unknown, string, string>;
+  roster_fingerprint: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  applied_at: Date | null;
+}
+
+export interface RosterImportRowTable {
+  import_id: string;
+  line: number;
+  email: string;
+  name: string;
+  title: string | null;
+  department: string | null;
+  location: string | null;
+  level: string | null;
+  manager_email: string | null;
+  attributes: ColumnType<Record<string, string>, string, string>;
+}
+
 export interface Database {
   app_user: AppUserTable;
   user_session: UserSessionTable;
@@ -68,6 +124,10 @@ export interface Database {
   membership: MembershipTable;
   rate_limit: RateLimitTable;
   person: PersonTable;
+  member_invitation: MemberInvitationTable;
+  email_message: EmailMessageTable;
+  roster_import: RosterImportTable;
+  roster_import_row: RosterImportRowTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

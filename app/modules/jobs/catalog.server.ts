@@ -1,5 +1,7 @@
 import type { Db } from "~/db.server";
 import { deleteExpiredRateLimits } from "~/modules/accounts/rate-limit.server";
+import { deliverDueEmails, smtpConfigured } from "~/modules/email/email.server";
+import { deleteStaleRosterPreviews } from "~/modules/people/roster.server";
 
 export type JobDefinition = {
   run: (db: Db, data: Record<string, unknown>) => Promise<void>;
@@ -15,6 +17,14 @@ const definitions = {
     run: async (db) => {
       await db.deleteFrom("user_session").where("expires_at", "<=", new Date()).execute();
       await deleteExpiredRateLimits(db);
+      await deleteStaleRosterPreviews(db);
+    },
+  },
+  "deliver-email": {
+    cron: "* * * * *",
+    pollingIntervalSeconds: 1,
+    run: async (db) => {
+      if (smtpConfigured()) await deliverDueEmails(db);
     },
   },
 } satisfies Record<string, JobDefinition>;

@@ -2,7 +2,7 @@ import PgBoss from "pg-boss";
 import type { DatabaseHandle } from "@db/connection";
 import { JOBS, type JobName } from "./catalog.server";
 
-type GlobalWithJobs = typeof globalThis & { __earnedJobs?: PgBoss };
+import type { GlobalWithJobs } from "./queue.server";
 
 /**
  * Background work runs on pg-boss, in the same PostgreSQL as everything else, so that any number
@@ -31,23 +31,4 @@ export async function stopJobs(): Promise<void> {
   const global = globalThis as GlobalWithJobs;
   await global.__earnedJobs?.stop({ graceful: true, wait: true, timeout: 10_000 });
   global.__earnedJobs = undefined;
-}
-
-/**
- * Asks for a job to run soon. Work that must not be lost is written to its own table in the
- * caller's transaction first; a scheduled sweep picks up anything whose nudge never arrived
- * (a crash, or no runner in tests).
- */
-export async function nudge(name: JobName, options: { debounceSeconds?: number; key?: string } = {}): Promise<void> {
-  const boss = (globalThis as GlobalWithJobs).__earnedJobs;
-  if (!boss) return;
-  try {
-    if (options.debounceSeconds) {
-      await boss.sendDebounced(name, {}, {}, options.debounceSeconds, options.key ?? name);
-    } else {
-      await boss.send(name, {}, { singletonKey: options.key ?? name, singletonSeconds: 1 });
-    }
-  } catch (error) {
-    console.error(`Could not queue job ${name}:`, (error as Error).message);
-  }
 }

@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+const whole = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ invalid_type_error: `Enter ${label} as a whole number.` })
+    .int(`Enter ${label} as a whole number.`)
+    .min(min, `${label[0]!.toUpperCase()}${label.slice(1)} cannot be below ${min}.`)
+    .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} cannot be above ${max}.`);
+
+export const OrganizationSettingsForm = z
+  .object({
+    name: z.string().trim().min(2, "Enter the organization's name (at least 2 characters).").max(100, "Use at most 100 characters."),
+    minGroupSize: whole("the minimum group size", 3, 50),
+    commentMinGroupSize: whole("the minimum group for comments", 3, 100),
+    dpEpsilon: z
+      .string()
+      .trim()
+      .transform((value, context) => {
+        if (value === "") return null;
+        const number = Number(value);
+        if (!Number.isFinite(number) || number <= 0 || number > 10) {
+          context.addIssue({ code: "custom", message: "Enter ε between 0.1 and 10, or leave it empty for no noise." });
+          return z.NEVER;
+        }
+        return number;
+      }),
+  })
+  .refine((form) => form.commentMinGroupSize >= form.minGroupSize, {
+    path: ["commentMinGroupSize"],
+    message: "Comments need at least as many responses as any other figure.",
+  });

@@ -1,0 +1,3 @@
+export const PEOPLE_PAGE_SIZE = 50;
+
+export type PeopleQuery = { search: string; department: string; page: number; includeInactive: boolean };

@@ -1,0 +1,204 @@
+import { sql } from "kysely";
+import type { Db } from "~/db.server";
+import { checkRoster, type ExistingPerson, type RosterCounts } from "./roster-check";
+import { decodeRosterBytes, parseRosterText, type ParsedRoster, type RowProblem } from "./roster-csv";
+
+/** Problems kept for the preview page and its download; the count covers all of them. */
+const STORED_PROBLEMS = 5_000;
+const INSERT_CHUNK = 1_000;
+
+export type RosterImportSummary = {
+  counts: RosterCounts;
+  totalRows: number;
+  columns: ParsedRoster["columns"];
+  problems: RowProblem[];
+  problemCount: number;
+};
+
+export type PreviewOutcome = { outcome: "previewed"; importId: string } | { outcome: "unreadable"; message: string };
+
+/**
+ * Reads and checks an uploaded roster and keeps its rows for applying; changes no person.
+ */
+export async function previewRosterImport(
+  db: Db,
+  { orgId, userId, fileName, bytes, deactivateMissing }: { orgId: string; userId: string; fileName: string; bytes: Uint8Array; deactivateMissing: boolean },
+): Promise<PreviewOutcome> {
+  const decoded = decodeRosterBytes(bytes);
+  if (!decoded.ok) return { outcome: "unreadable", message: decoded.problem.message };
+  const parsed = parseRosterText(decoded.text);
+  if (!parsed.ok) return { outcome: "unreadable", message: parsed.problem.message };
+
+  const existing = await loadRosterForCheck(db, orgId);
+  const plan = checkRoster(parsed.roster, existing, { deactivateMissing });
+  const summary: RosterImportSummary = {
+    counts: plan.counts,
+    totalRows: parsed.roster.totalRows,
+    columns: parsed.roster.columns,
+    problems: plan.problems.slice(0, STORED_PROBLEMS),
+    problemCount: plan.problems.length,
+  };
+
+  return db.transaction().execute(async (tx) => {
+    const created = await tx
+      .insertInto("roster_import")
+      .values({
+        organization_id: orgId,
+        file_name: fileName.slice(0, 200) || "roster.csv",
+        deactivate_missing: deactivateMissing,
+        status: "previewed",
+        summary: JSON.stringify(summary),
+        roster_fingerprint: await rosterFingerprint(tx, orgId),
+        created_by: userId,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    // Rows are only ever applied when there is no problem; staging them otherwise is wasted work.
+    if (plan.problems.length === 0) {
+      for (let start = 0; start < plan.rows.length; start += INSERT_CHUNK) {
+        await tx
+          .insertInto("roster_import_row")
+          .values(
+            plan.rows.slice(start, start + INSERT_CHUNK).map((row) => ({
+              import_id: created.id,
+              line: row.line,
+              email: row.email,
+              name: row.name,
+              title: row.title,
+              department: row.department,
+              location: row.location,
+              level: row.level,
+              manager_email: row.managerEmail,
+              attributes: JSON.stringify(row.attributes),
+            })),
+          )
+          .execute();
+      }
+    }
+    return { outcome: "previewed" as const, importId: created.id };
+  });
+}
+
+export async function findRosterImport(db: Db, orgId: string, importId: string) {
+  const row = await db
+    .selectFrom("roster_import")
+    .select(["id", "file_name", "deactivate_missing", "status", "summary", "created_at", "applied_at"])
+    .where("organization_id", "=", orgId)
+    .where("id", "=", importId)
+    .executeTakeFirst();
+  return row ? { ...row, summary: row.summary as unknown as RosterImportSummary } : undefined;
+}
+
+export type ApplyOutcome = "applied" | "not-found" | "has-problems" | "already-done" | "roster-changed";
+
+/**
+ * All rows or none: one transaction of set-based statements over the staged rows.
+ */
+export async function applyRosterImport(db: Db, orgId: string, importId: string): Promise<ApplyOutcome> {
+  return db.transaction().execute(async (tx) => {
+    // One import at a time per organization; a second waits here, then sees the roster changed.
+    await sql`select pg_advisory_xact_lock(hashtext(${`roster:${orgId}`}))`.execute(tx);
+    const rosterImport = await tx
+      .selectFrom("roster_import")
+      .select(["status", "summary", "roster_fingerprint", "deactivate_missing"])
+      .where("organization_id", "=", orgId)
+      .where("id", "=", importId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!rosterImport) return "not-found";
+    if (rosterImport.status !== "previewed") return "already-done";
+    if ((rosterImport.summary as unknown as RosterImportSummary).problemCount > 0) return "has-problems";
+    if ((await rosterFingerprint(tx, orgId)) !== rosterImport.roster_fingerprint) return "roster-changed";
+
+    await sql`
+      insert into person (organization_id, email, name, title, department, location, level, attributes, active)
+      select ${orgId}, r.email, r.name, r.title, r.department, r.location, r.level, r.attributes, true
+      from roster_import_row r where r.import_id = ${importId}
+      on conflict (organization_id, email) do update set
+        name = excluded.name, title = excluded.title, department = excluded.department,
+        location = excluded.location, level = excluded.level, attributes = excluded.attributes,
+        active = true, updated_at = now()
+      where (person.name, person.title, person.department, person.location, person.level, person.attributes, person.active)
+        is distinct from (excluded.name, excluded.title, excluded.department, excluded.location, excluded.level, excluded.attributes, true)
+    `.execute(tx);
+    await sql`
+      update person p set manager_id = m.id, updated_at = now()
+      from roster_import_row r
+      left join person m on m.organization_id = ${orgId} and m.email = r.manager_email
+      where r.import_id = ${importId} and p.organization_id = ${orgId} and p.email = r.email
+        and p.manager_id is distinct from m.id
+    `.execute(tx);
+    if (rosterImport.deactivate_missing) {
+      await sql`
+        update person set active = false, updated_at = now()
+        where organization_id = ${orgId} and active
+          and not exists (select 1 from roster_import_row r where r.import_id = ${importId} and r.email = person.email)
+      `.execute(tx);
+    }
+    await tx
+      .updateTable("roster_import")
+      .set({ status: "applied", applied_at: new Date() })
+      .where("id", "=", importId)
+      .execute();
+    await tx.deleteFrom("roster_import_row").where("import_id", "=", importId).execute();
+    return "applied";
+  });
+}
+
+export async function discardRosterImport(db: Db, orgId: string, importId: string): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    const { numUpdatedRows } = await tx
+      .updateTable("roster_import")
+      .set({ status: "discarded" })
+      .where("organization_id", "=", orgId)
+      .where("id", "=", importId)
+      .where("status", "=", "previewed")
+      .executeTakeFirst();
+    await tx.deleteFrom("roster_import_row").where("import_id", "=", importId).execute();
+    return numUpdatedRows > 0n;
+  });
+}
+
+/** Previews nobody applied within a day lose their staged rows. */
+export async function deleteStaleRosterPreviews(db: Db): Promise<void> {
+  await db
+    .updateTable("roster_import")
+    .set({ status: "discarded" })
+    .where("status", "=", "previewed")
+    .where("created_at", "<", sql<Date>`now() - interval '1 day'`)
+    .execute();
+  await db
+    .deleteFrom("roster_import_row")
+    .where("import_id", "in", (eb) => eb.selectFrom("roster_import").select("id").where("status", "=", "discarded"))
+    .execute();
+}
+
+async function loadRosterForCheck(db: Db, orgId: string): Promise<ExistingPerson[]> {
+  const rows = await db
+    .selectFrom("person as p")
+    .leftJoin("person as m", "m.id", "p.manager_id")
+    .select([
+      "p.email",
+      "p.name",
+      "p.title",
+      "p.department",
+      "p.location",
+      "p.level",
+      "p.attributes",
+      "p.active",
+      "m.email as managerEmail",
+    ])
+    .where("p.organization_id", "=", orgId)
+    .execute();
+  return rows.map((row) => ({ ...row, managerEmail: row.managerEmail ?? null }));
+}
+
+/** Changes whenever anyone is added or edited: previews are only valid against the roster they saw. */
+async function rosterFingerprint(db: Db, orgId: string): Promise<string> {
+  const row = await db
+    .selectFrom("person")
+    .select(sql<string>`count(*)::text || '/' || coalesce(max(updated_at)::text, '-')`.as("fingerprint"))
+    .where("organization_id", "=", orgId)
+    .executeTakeFirstOrThrow();
+  return row.fingerprint;
+}

@@ -1,0 +1,112 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useMemo, useRef } from "react";
+import { EmptyState, PageHeader } from "~/components/layout";
+import { PeopleTabs } from "~/components/people-tabs";
+import { db } from "~/db.server";
+import { requireMember } from "~/modules/accounts/membership.server";
+import { buildOrgTree, pathsToMatches, type OrgTreeNode } from "~/modules/people/org-chart";
+import { loadOrgChart } from "~/modules/people/people.server";
+
+export const meta: MetaFunction = () => [{ title: "Org chart · Earned" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const member = await requireMember(request, params.orgSlug, "analyst");
+  const searchParams = new URL(request.url).searchParams;
+  return {
+    orgSlug: member.orgSlug,
+    people: await loadOrgChart(db, member.orgId),
+    search: (searchParams.get("q") ?? "").trim().slice(0, 100),
+    expandAll: searchParams.get("expand") === "all",
+  };
+}
+
+export default function OrgChart() {
+  const { orgSlug, people, search, expandAll } = useLoaderData<typeof loader>();
+  const tree = useMemo(() => buildOrgTree(people), [people]);
+  const { matches, open } = useMemo(() => {
+    const needle = search.toLowerCase();
+    const found = new Set(needle ? people.filter((person) => person.name.toLowerCase().includes(needle)).map((person) => person.id) : []);
+    return { matches: found, open: pathsToMatches(people, found) };
+  }, [people, search]);
+  const chartRef = useRef<HTMLDivElement>(null);
+  const setAll = (value: boolean) => chartRef.current?.querySelectorAll("details").forEach((details) => (details.open = value));
+
+  return (
+    <>
+      <PageHeader title="People" description="The formal org chart: who reports to whom. Open a manager to see their team." />
+      <PeopleTabs orgSlug={orgSlug} />
+      {people.length === 0 ? (
+        <EmptyState title="No org chart yet">Import a roster with each person's manager email to draw the org chart.</EmptyState>
+      ) : (
+        <>
+          <div className="mb-4 flex flex-wrap items-end gap-3">
+            <Form method="get" role="search" className="flex items-end gap-2">
+              <div>
+                <label htmlFor="q" className="label">
+                  Find a person
+                </label>
+                <input id="q" name="q" type="search" defaultValue={search} className="input mt-1" placeholder="Name" />
+              </div>
+              <button type="submit" className="btn-secondary">
+                Find
+              </button>
+            </Form>
+            <div className="flex gap-2">
+              <Link to="?expand=all" className="btn-ghost" onClick={(event) => (event.preventDefault(), setAll(true))}>
+                Expand all
+              </Link>
+              <Link to="?" className="btn-ghost" onClick={(event) => (event.preventDefault(), setAll(false))}>
+                Collapse all
+              </Link>
+            </div>
+            {search ? (
+              <p className="text-sm text-slate-700" role="status">
+                {matches.size === 0 ? `No one named “${search}”.` : `${matches.size} ${matches.size === 1 ? "match" : "matches"} highlighted.`}
+              </p>
+            ) : null}
+          </div>
+          <div ref={chartRef} className="card overflow-x-auto p-4">
+            <ul className="space-y-1" aria-label="Org chart">
+              {tree.map((node) => (
+                <OrgNode key={node.id} node={node} open={open} matches={matches} expandAll={expandAll} />
+              ))}
+            </ul>
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+function OrgNode({ node, open, matches, expandAll }: { node: OrgTreeNode; open: Set<string>; matches: Set<string>; expandAll: boolean }) {
+  const label = (
+    <span className={`inline-flex flex-wrap items-baseline gap-x-2 ${matches.has(node.id) ? "rounded bg-amber-100 px-1" : ""}`}>
+      <Link to={`../${node.id}`} relative="path" className="link">
+        {node.name}
+      </Link>
+      <span className="text-sm text-slate-600">
+        {node.title ?? "No title"}
+        {node.department ? ` · ${node.department}` : ""}
+      </span>
+      {node.children.length > 0 ? (
+        <span className="text-xs text-slate-500">
+          {node.children.length} direct · {node.totalReports} total
+        </span>
+      ) : null}
+    </span>
+  );
+  if (node.children.length === 0) return <li className="py-0.5 pl-5">{label}</li>;
+  return (
+    <li>
+      <details open={expandAll || node.depth === 0 || open.has(node.id)} className="group">
+        <summary className="cursor-pointer py-0.5 marker:text-slate-400">{label}</summary>
+        <ul className="ml-2 border-l border-slate-200 pl-4">
+          {node.children.map((child) => (
+            <OrgNode key={child.id} node={child} open={open} matches={matches} expandAll={expandAll} />
+          ))}
+        </ul>
+      </details>
+    </li>
+  );
+}
