@@ -117,6 +117,123 @@ export interface RosterImportRowTable {
   attributes: ColumnType<Record<string, string>, string, string>;
 }
 
+export interface SurveyTemplateTable {
+  id: Generated<string>;
+  key: string;
+  name: string;
+  description: string;
+  position: number;
+  questions: ColumnType<unknown, string, string>;
+}
+
+export interface SurveyTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  repeat_every_weeks: number | null;
+  created_at: CreatedAt;
+}
+
+export type WaveStatus = "draft" | "scheduled" | "open" | "closed";
+
+export interface SurveyWaveTable {
+  id: Generated<string>;
+  organization_id: string;
+  survey_id: string;
+  number: number;
+  status: WaveStatus;
+  opens_at: Date | null;
+  closes_at: Date | null;
+  opened_at: Date | null;
+  closed_at: Date | null;
+  min_group_size: number;
+  audience: ColumnType<unknown, string, string>;
+  distribution: "email" | "links";
+  reminder_days: ColumnType<number[], string | undefined, string>;
+  open_link_token_hash: string | null;
+  base_url: string | null;
+  created_at: CreatedAt;
+}
+
+export type QuestionKind = "likert" | "scale" | "single_choice" | "multiple_choice" | "text" | "nomination";
+
+export interface QuestionTable {
+  id: Generated<string>;
+  organization_id: string;
+  wave_id: string;
+  position: number;
+  key: string;
+  kind: QuestionKind;
+  prompt: string;
+  description: string | null;
+  required: boolean;
+  construct: string | null;
+  options: ColumnType<unknown, string | undefined, string>;
+}
+
+export interface InvitationTable {
+  id: Generated<string>;
+  organization_id: string;
+  wave_id: string;
+  person_id: string;
+  answered: Generated<boolean>;
+  segment: string;
+}
+
+export interface InvitationTokenTable {
+  token_hash: string;
+  invitation_id: string;
+}
+
+export interface WaveReminderTable {
+  wave_id: string;
+  reminder_day: number;
+  sent_on: ColumnType<string, string | undefined, never>;
+  recipients: number;
+}
+
+export interface ResponsePoolTable {
+  id: Generated<string>;
+  organization_id: string;
+  wave_id: string;
+  sealed: Uint8Array;
+}
+
+export interface ResponseTable {
+  id: Generated<string>;
+  organization_id: string;
+  wave_id: string;
+  segment: string;
+  response_date: string;
+  verified: boolean;
+}
+
+export interface AnswerTable {
+  response_id: string;
+  question_id: string;
+  value_number: number | null;
+  value_choices: ColumnType<number[] | null, string | null, string | null>;
+  value_text: string | null;
+}
+
+export interface NominationTable {
+  response_id: string;
+  question_id: string;
+  nominee_id: string;
+  relation: string;
+}
+
+export interface AnalyticsSnapshotTable {
+  wave_id: string;
+  organization_id: string;
+  computed_at: Generated<Date>;
+  released_responses: number;
+  min_group_size: number;
+  dp_epsilon: number | null;
+  compute_ms: number;
+  data: ColumnType<unknown, string, string>;
+}
+
 export interface Database {
   app_user: AppUserTable;
   user_session: UserSessionTable;
@@ -128,6 +245,18 @@ export interface Database {
   email_message: EmailMessageTable;
   roster_import: RosterImportTable;
   roster_import_row: RosterImportRowTable;
+  survey_template: SurveyTemplateTable;
+  survey: SurveyTable;
+  survey_wave: SurveyWaveTable;
+  question: QuestionTable;
+  invitation: InvitationTable;
+  invitation_token: InvitationTokenTable;
+  wave_reminder: WaveReminderTable;
+  response_pool: ResponsePoolTable;
+  response: ResponseTable;
+  answer: AnswerTable;
+  nomination: NominationTable;
+  analytics_snapshot: AnalyticsSnapshotTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -1,3 +1,5 @@
+import { seededRandom } from "~/modules/analytics/random";
+
 /**
  * A believable organization for demos and benchmarks: a CEO, department heads, managers and
  * teams of varied size. Deterministic for a given seed, so a demo looks the same every time.
@@ -23,18 +25,6 @@ const DEPARTMENTS: { name: string; head: string; manager: string; member: string
   { name: "Customer Success", head: "Head of Customer Success", manager: "Support Lead", member: ["Customer Success Manager", "Support Specialist"] },
   { name: "Operations", head: "COO", manager: "Operations Manager", member: ["Finance Analyst", "People Partner", "Recruiter", "Office Manager"] },
 ];
-
-/** Mulberry32: tiny, seedable, good enough to make demo data look varied. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateDemoRoster({ size = 150, seed = 7, domain = "demo.example" } = {}): DemoPerson[] {
   const random = seededRandom(seed);

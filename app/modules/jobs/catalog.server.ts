@@ -2,6 +2,9 @@ import type { Db } from "~/db.server";
 import { deleteExpiredRateLimits } from "~/modules/accounts/rate-limit.server";
 import { deliverDueEmails, smtpConfigured } from "~/modules/email/email.server";
 import { deleteStaleRosterPreviews } from "~/modules/people/roster.server";
+import { processDueWaves, sendDueReminders } from "~/modules/surveys/waves.server";
+import { flushResponsePool } from "~/modules/responses/pool.server";
+import { refreshStaleSnapshots } from "~/modules/analytics/analytics.server";
 
 export type JobDefinition = {
   run: (db: Db, data: Record<string, unknown>) => Promise<void>;
@@ -25,6 +28,25 @@ const definitions = {
     pollingIntervalSeconds: 1,
     run: async (db) => {
       if (smtpConfigured()) await deliverDueEmails(db);
+    },
+  },
+  "survey-schedule": {
+    cron: "* * * * *",
+    run: async (db) => {
+      await processDueWaves(db);
+      await sendDueReminders(db);
+    },
+  },
+  "flush-responses": {
+    cron: "* * * * *",
+    run: async (db) => {
+      await flushResponsePool(db);
+    },
+  },
+  "compute-analytics": {
+    cron: "*/5 * * * *",
+    run: async (db) => {
+      await refreshStaleSnapshots(db);
     },
   },
 } satisfies Record<string, JobDefinition>;

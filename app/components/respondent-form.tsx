@@ -1,0 +1,289 @@
+import type { ReactNode } from "react";
+import { answerField, FORM_ERROR, nominationField, searchField, type FormQuestion, type SubmissionValues } from "~/modules/responses/submission";
+import { LIKERT_LABELS } from "~/modules/surveys/questions";
+
+export type PersonOption = { id: string; name: string; title: string | null; department: string | null };
+
+type Props = {
+  questions: FormQuestion[];
+  values?: SubmissionValues;
+  errors?: Record<string, string>;
+  /** Names of people already chosen, by id. */
+  chosen?: PersonOption[];
+  /** Results of a search made without JavaScript, for one question. */
+  search?: { questionId: string; query: string; results: PersonOption[] };
+  /** false in the admin preview: nothing can be sent. */
+  submittable?: boolean;
+};
+
+/**
+ * The questionnaire exactly as respondents see it: plain HTML that works without JavaScript
+ * (the nomination picker becomes a search with a button), enhanced by /respondent.js.
+ */
+export function RespondentForm({ questions, values = {}, errors = {}, chosen = [], search, submittable = true }: Props) {
+  const names = new Map(chosen.map((person) => [person.id, person]));
+  const errorIds = questions.filter((question) => errors[question.id]);
+  return (
+    <form method="post" noValidate className="space-y-6" data-respondent-form data-fresh={Object.keys(values).length === 0 ? "true" : undefined}>
+      {errors[FORM_ERROR] || errorIds.length > 0 ? (
+        <div role="alert" className="rounded-lg bg-red-50 p-4 text-sm text-red-900 ring-1 ring-inset ring-red-200">
+          <p className="font-semibold">{errors[FORM_ERROR] ?? "Some answers need another look. Nothing has been sent yet."}</p>
+          {errorIds.length > 0 ? (
+            <ul className="mt-2 list-disc pl-5">
+              {errorIds.map((question) => (
+                <li key={question.id}>
+                  <a href={`#question-${question.id}`} className="underline">
+                    Question {questions.indexOf(question) + 1}: {errors[question.id]}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <p className="text-sm text-slate-600" data-progress>
+        {questions.length} questions. Questions marked <span aria-hidden="true">*</span>
+        <span className="sr-only">required</span> need an answer.
+      </p>
+      <ol className="space-y-6">
+        {questions.map((question, index) => (
+          <li key={question.id}>
+            <QuestionBlock
+              question={question}
+              number={index + 1}
+              values={values}
+              error={errors[question.id]}
+              chosen={(values[nominationField(question.id)] ?? []).map((id) => names.get(id) ?? { id, name: "Someone no longer in the list", title: null, department: null })}
+              search={search?.questionId === question.id ? search : undefined}
+            />
+          </li>
+        ))}
+      </ol>
+      {submittable ? (
+        <div className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <button type="submit" name="intent" value="submit" className="btn-primary w-full py-3 text-base sm:w-auto">
+            Send my answers
+          </button>
+          <p className="mt-3 text-sm text-slate-600">You can send once. After that, this link stops working.</p>
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+function QuestionBlock({
+  question,
+  number,
+  values,
+  error,
+  chosen,
+  search,
+}: {
+  question: FormQuestion;
+  number: number;
+  values: SubmissionValues;
+  error?: string;
+  chosen: PersonOption[];
+  search?: { query: string; results: PersonOption[] };
+}) {
+  const name = answerField(question.id);
+  const current = values[name] ?? [];
+  const errorId = `error-${question.id}`;
+  const helpId = `help-${question.id}`;
+  const describedBy = [question.description ? helpId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const legend = (
+    <legend className="text-base font-semibold text-slate-900">
+      <span className="mr-1 text-slate-500">{number}.</span> {question.prompt}
+      {question.required ? (
+        <>
+          <span aria-hidden="true" className="text-red-700">
+            {" "}
+            *
+          </span>
+          <span className="sr-only"> (required)</span>
+        </>
+      ) : null}
+    </legend>
+  );
+  const help = question.description ? (
+    <p id={helpId} className="mt-1 text-sm text-slate-600">
+      {question.description}
+    </p>
+  ) : null;
+  const errorText = error ? (
+    <p id={errorId} className="mt-2 text-sm font-medium text-red-800">
+      {error}
+    </p>
+  ) : null;
+  const shell = (body: ReactNode) => (
+    <fieldset
+      id={`question-${question.id}`}
+      data-question={question.kind}
+      data-required={question.required ? "true" : undefined}
+      aria-describedby={describedBy}
+      aria-invalid={error ? true : undefined}
+      className={`rounded-xl bg-white p-5 shadow-sm ring-1 ${error ? "ring-2 ring-red-500" : "ring-slate-200"}`}
+    >
+      {legend}
+      {help}
+      <div className="mt-4">{body}</div>
+      {errorText}
+    </fieldset>
+  );
+
+  switch (question.kind) {
+    case "likert":
+      return shell(
+        <div className="grid gap-2 sm:grid-cols-5">
+          {LIKERT_LABELS.map((label, i) => (
+            <label key={label} className="flex cursor-pointer items-center gap-3 rounded-lg p-3 ring-1 ring-slate-200 has-[:checked]:bg-indigo-50 has-[:checked]:ring-2 has-[:checked]:ring-indigo-600 sm:flex-col sm:gap-1 sm:text-center">
+              <input type="radio" name={name} value={i + 1} defaultChecked={current[0] === String(i + 1)} className="h-4 w-4" />
+              <span className="text-sm">{label}</span>
+            </label>
+          ))}
+        </div>,
+      );
+    case "scale":
+      return shell(
+        <div>
+          <div className="grid grid-cols-6 gap-1 sm:grid-cols-11">
+            {Array.from({ length: 11 }, (_, value) => (
+              <label key={value} className="flex cursor-pointer flex-col items-center gap-1 rounded-lg py-2 ring-1 ring-slate-200 has-[:checked]:bg-indigo-50 has-[:checked]:ring-2 has-[:checked]:ring-indigo-600">
+                <input type="radio" name={name} value={value} defaultChecked={current[0] === String(value)} className="h-4 w-4" />
+                <span className="text-sm tabular-nums">
+                  {value}
+                  {value === 0 ? <span className="sr-only"> (not at all likely)</span> : value === 10 ? <span className="sr-only"> (extremely likely)</span> : null}
+                </span>
+              </label>
+            ))}
+          </div>
+          <div aria-hidden="true" className="mt-2 flex justify-between text-xs text-slate-600">
+            <span>0 = not at all likely</span>
+            <span>10 = extremely likely</span>
+          </div>
+        </div>,
+      );
+    case "single_choice":
+    case "multiple_choice":
+      return shell(
+        <div className="space-y-2">
+          {(question.options.choices ?? []).map((choice, i) => (
+            <label key={choice} className="flex cursor-pointer items-center gap-3 rounded-lg p-3 ring-1 ring-slate-200 has-[:checked]:bg-indigo-50 has-[:checked]:ring-2 has-[:checked]:ring-indigo-600">
+              <input type={question.kind === "single_choice" ? "radio" : "checkbox"} name={name} value={i} defaultChecked={current.includes(String(i))} className="h-4 w-4" />
+              <span className="text-sm">{choice}</span>
+            </label>
+          ))}
+        </div>,
+      );
+    case "text": {
+      const max = question.options.maxLength ?? 1000;
+      return shell(
+        <div>
+          <label htmlFor={`text-${question.id}`} className="sr-only">
+            Your answer
+          </label>
+          <textarea
+            id={`text-${question.id}`}
+            name={name}
+            rows={4}
+            maxLength={max}
+            defaultValue={current.join("\n")}
+            data-counter={`counter-${question.id}`}
+            className="input"
+            aria-describedby={describedBy}
+          />
+          <p id={`counter-${question.id}`} className="mt-1 text-xs text-slate-600">
+            Up to {max.toLocaleString("en")} characters. Avoid details that would identify you.
+          </p>
+        </div>,
+      );
+    }
+    case "nomination": {
+      const max = question.options.maxNominations ?? 1;
+      const chosenIds = new Set(chosen.map((person) => person.id));
+      return shell(
+        <div data-nomination data-max={max} data-question-id={question.id}>
+          <p className="text-sm text-slate-600" data-nomination-count>
+            {chosen.length === 0 ? `Nobody chosen yet (up to ${max}).` : `${chosen.length} of up to ${max} chosen.`}
+          </p>
+          <ul className="mt-2 flex flex-wrap gap-2" data-chosen aria-label="Chosen people">
+            {chosen.map((person) => (
+              <li key={person.id}>
+                <label className="inline-flex cursor-pointer items-center gap-2 rounded-full bg-indigo-50 px-3 py-1.5 text-sm ring-1 ring-indigo-200">
+                  <input type="checkbox" name={nominationField(question.id)} value={person.id} defaultChecked className="h-4 w-4" />
+                  {person.name}
+                  {person.title ? <span className="text-slate-600">· {person.title}</span> : null}
+                </label>
+              </li>
+            ))}
+          </ul>
+          <div className="mt-3 flex gap-2" data-search>
+            <label htmlFor={`search-${question.id}`} className="sr-only">
+              Find a person by name
+            </label>
+            <input
+              id={`search-${question.id}`}
+              name={searchField(question.id)}
+              type="search"
+              defaultValue={search?.query}
+              placeholder="Type a name"
+              autoComplete="off"
+              className="input"
+            />
+            <button type="submit" name="intent" value={`search:${question.id}`} className="btn-secondary" data-search-button>
+              Search
+            </button>
+          </div>
+          {search ? (
+            <div className="mt-3" data-search-results>
+              {search.results.filter((person) => !chosenIds.has(person.id)).length === 0 ? (
+                <p className="text-sm text-slate-600">Nobody matches “{search.query}”. Try part of a first or last name.</p>
+              ) : (
+                <fieldset>
+                  <legend className="text-sm text-slate-700">Tick the people you mean, then carry on:</legend>
+                  <ul className="mt-2 space-y-1">
+                    {search.results
+                      .filter((person) => !chosenIds.has(person.id))
+                      .map((person) => (
+                        <li key={person.id}>
+                          <label className="flex cursor-pointer items-center gap-2 text-sm">
+                            <input type="checkbox" name={nominationField(question.id)} value={person.id} className="h-4 w-4" />
+                            {person.name}
+                            <span className="text-slate-600">{[person.title, person.department].filter(Boolean).join(" · ")}</span>
+                          </label>
+                        </li>
+                      ))}
+                  </ul>
+                </fieldset>
+              )}
+            </div>
+          ) : null}
+        </div>,
+      );
+    }
+  }
+}
+
+export function PrivacyNote() {
+  return (
+    <details className="rounded-xl bg-white p-4 text-sm shadow-sm ring-1 ring-slate-200">
+      <summary className="cursor-pointer font-semibold text-slate-900">What we store, and what we don't</summary>
+      <div className="mt-3 space-y-2 text-slate-700">
+        <p>
+          <strong>Stored:</strong> your answers; the group you belong to (your team, or a larger group when your team is small); the
+          day you answered; and, for each person you choose, how they relate to you in the org chart (for example “my manager”), only as
+          precisely as your group allows.
+        </p>
+        <p>
+          <strong>Not stored:</strong> your name, email, this link, the time of day, your IP address or your browser. Your answers are
+          released in batches mixed with others, so not even the order of rows points back to you.
+        </p>
+        <p>
+          <strong>Shown:</strong> only figures over at least five people (or your organization's higher minimum), never individual answers.
+          People you choose are never told who chose them. Comments are shown only for large groups, without dates.
+        </p>
+        <p>Your answers are kept in this browser tab until you send them, so a reload loses nothing; nothing reaches us before you send.</p>
+      </div>
+    </details>
+  );
+}

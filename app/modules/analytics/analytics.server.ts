@@ -1,0 +1,122 @@
+import { performance } from "node:perf_hooks";
+import { sql } from "kysely";
+import type { Db } from "~/db.server";
+import type { StoredRelation } from "~/modules/responses/relations";
+import { derivedKey } from "~/modules/secret.server";
+import { computeWaveAnalytics, type EngineInput, type WaveAnalytics } from "./engine";
+import { countNoise } from "./privacy";
+
+/** Above this many people, exact betweenness (seconds, not milliseconds) is left out; see README. */
+const BROKERAGE_MAX_PEOPLE = Number(process.env.EARNED_BROKERAGE_MAX_PEOPLE ?? 5_000);
+
+export async function loadEngineInput(db: Db, waveId: string): Promise<Omit<EngineInput, "noise"> & { orgId: string; epsilon: number | null } | undefined> {
+  const wave = await db
+    .selectFrom("survey_wave")
+    .innerJoin("organization", "organization.id", "survey_wave.organization_id")
+    .select(["survey_wave.organization_id as orgId", "survey_wave.min_group_size", "organization.dp_epsilon"])
+    .where("survey_wave.id", "=", waveId)
+    .executeTakeFirst();
+  if (!wave) return undefined;
+  const [people, memberships, participation, questions, responses, numbers, texts, nominations] = await Promise.all([
+    db.selectFrom("person").select(["id", "name", "title", "department", "manager_id as managerId", "level", "active"]).where("organization_id", "=", wave.orgId).execute(),
+    db.selectFrom("invitation").select(["person_id as personId", "segment"]).where("wave_id", "=", waveId).execute(),
+    db
+      .selectFrom("invitation")
+      .innerJoin("person", "person.id", "invitation.person_id")
+      .select((eb) => ["person.department", eb.fn.countAll<number>().as("invited"), eb.fn.count<number>("invitation.id").filterWhere("invitation.answered", "=", true).as("answered")])
+      .where("invitation.wave_id", "=", waveId)
+      .groupBy("person.department")
+      .execute(),
+    db.selectFrom("question").select(["id", "key", "kind", "construct", "prompt"]).where("wave_id", "=", waveId).orderBy("position").execute(),
+    db.selectFrom("response").select(["id", "segment", "verified"]).where("wave_id", "=", waveId).execute(),
+    db
+      .selectFrom("answer")
+      .innerJoin("response", "response.id", "answer.response_id")
+      .select(["answer.response_id as responseId", "answer.question_id as questionId", "answer.value_number as value"])
+      .where("response.wave_id", "=", waveId)
+      .where("answer.value_number", "is not", null)
+      .execute(),
+    db
+      .selectFrom("answer")
+      .innerJoin("response", "response.id", "answer.response_id")
+      .select(["answer.response_id as responseId", "answer.question_id as questionId", "answer.value_text as text"])
+      .where("response.wave_id", "=", waveId)
+      .where("answer.value_text", "is not", null)
+      .execute(),
+    db
+      .selectFrom("nomination")
+      .innerJoin("response", "response.id", "nomination.response_id")
+      .select(["nomination.response_id as responseId", "nomination.question_id as questionId", "nomination.nominee_id as nomineeId", "nomination.relation"])
+      .where("response.wave_id", "=", waveId)
+      .execute(),
+  ]);
+  return {
+    orgId: wave.orgId,
+    epsilon: wave.dp_epsilon,
+    waveId,
+    k: wave.min_group_size,
+    people,
+    memberships,
+    participation: participation.map((row) => ({ department: row.department, invited: Number(row.invited), answered: Number(row.answered) })),
+    questions,
+    responses,
+    numbers: numbers.map((row) => ({ ...row, value: row.value! })),
+    texts: texts.map((row) => ({ ...row, text: row.text! })),
+    nominations: nominations.map((row) => ({ ...row, relation: row.relation as StoredRelation })),
+    brokerage: people.length <= BROKERAGE_MAX_PEOPLE,
+  };
+}
+
+export async function computeSnapshot(db: Db, waveId: string): Promise<WaveAnalytics | undefined> {
+  const input = await loadEngineInput(db, waveId);
+  if (!input) return undefined;
+  const started = performance.now();
+  const analytics = computeWaveAnalytics({ ...input, noise: countNoise(derivedKey("dp-noise"), waveId, input.epsilon) });
+  const computeMs = Math.round(performance.now() - started);
+  const row = {
+    organization_id: input.orgId,
+    released_responses: input.responses.length,
+    min_group_size: input.k,
+    dp_epsilon: input.epsilon,
+    compute_ms: computeMs,
+    data: JSON.stringify(analytics),
+  };
+  await db
+    .insertInto("analytics_snapshot")
+    .values({ wave_id: waveId, ...row })
+    .onConflict((oc) => oc.column("wave_id").doUpdateSet({ ...row, computed_at: sql`now()` }))
+    .execute();
+  return analytics;
+}
+
+/** Waves whose snapshot no longer matches their responses or their privacy settings. */
+export async function staleWaves(db: Db): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    select w.id
+    from survey_wave w
+    join organization o on o.id = w.organization_id
+    left join analytics_snapshot s on s.wave_id = w.id
+    where w.status in ('open', 'closed')
+      and (s.wave_id is null
+        or s.released_responses <> (select count(*) from response r where r.wave_id = w.id)
+        or s.min_group_size <> w.min_group_size
+        or s.dp_epsilon is distinct from o.dp_epsilon)
+  `.execute(db);
+  return rows.map((row) => row.id);
+}
+
+export async function refreshStaleSnapshots(db: Db): Promise<number> {
+  const waves = await staleWaves(db);
+  for (const waveId of waves) await computeSnapshot(db, waveId);
+  return waves.length;
+}
+
+export async function findSnapshot(db: Db, orgId: string, waveId: string) {
+  const row = await db
+    .selectFrom("analytics_snapshot")
+    .select(["data", "computed_at"])
+    .where("organization_id", "=", orgId)
+    .where("wave_id", "=", waveId)
+    .executeTakeFirst();
+  return row ? { analytics: row.data as WaveAnalytics, computedAt: row.computed_at } : undefined;
+}

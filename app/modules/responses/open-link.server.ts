@@ -1,0 +1,30 @@
+import { createHmac } from "node:crypto";
+import type { Db } from "~/db.server";
+import { hitRateLimit } from "~/modules/accounts/rate-limit.server";
+import { derivedKey } from "~/modules/secret.server";
+
+/**
+ * An open link has no invitation to use up. Two brakes instead, neither of which stores anything
+ * about the respondent: a cookie in their browser once they have answered, and a cap on answers
+ * per hour for the whole wave (not per address: addresses are not stored).
+ */
+export const OPEN_LINK_ANSWERS_PER_HOUR = 300;
+
+export function openLinkCookieName(token: string): string {
+  return `earned_open_${createHmac("sha256", derivedKey("open-link-cookie")).update(token).digest("base64url").slice(0, 16)}`;
+}
+
+export function hasAnsweredInThisBrowser(request: Request, token: string): boolean {
+  const name = openLinkCookieName(token);
+  return (request.headers.get("Cookie") ?? "").split(/;\s*/).some((cookie) => cookie.startsWith(`${name}=`));
+}
+
+export function answeredCookie(token: string): string {
+  const secure = process.env.NODE_ENV === "production" && process.env.COOKIE_SECURE !== "false" ? "; Secure" : "";
+  return `${openLinkCookieName(token)}=1; Path=/r/open; Max-Age=${60 * 60 * 24 * 180}; HttpOnly; SameSite=Lax${secure}`;
+}
+
+export async function underOpenLinkCap(db: Db, waveId: string): Promise<boolean> {
+  const limit = await hitRateLimit(db, `open-link:${waveId}`, { limit: OPEN_LINK_ANSWERS_PER_HOUR, windowSeconds: 3600 });
+  return limit.allowed;
+}

@@ -1,0 +1,202 @@
+import { z } from "zod";
+import type { QuestionKind } from "@db/schema";
+
+export type { QuestionKind };
+
+export const QUESTION_KINDS: { kind: QuestionKind; label: string; hint: string }[] = [
+  { kind: "likert", label: "Agreement (1–5)", hint: "Strongly disagree to strongly agree" },
+  { kind: "scale", label: "Scale (0–10)", hint: "For eNPS: how likely to recommend" },
+  { kind: "single_choice", label: "Single choice", hint: "Pick one option" },
+  { kind: "multiple_choice", label: "Multiple choice", hint: "Pick any options" },
+  { kind: "text", label: "Free text", hint: "Optional comment, with a length limit" },
+  { kind: "nomination", label: "Nomination", hint: "Choose people from the roster" },
+];
+
+export const KIND_LABEL = Object.fromEntries(QUESTION_KINDS.map((kind) => [kind.kind, kind.label])) as Record<QuestionKind, string>;
+
+/** Tags the dashboards understand; any other lower-case tag is a custom construct. */
+export const KNOWN_CONSTRUCTS = [
+  { tag: "authority.positional", label: "Positional authority" },
+  { tag: "authority.earned", label: "Earned authority" },
+  { tag: "leadership.moments", label: "Leadership moments" },
+  { tag: "open_space", label: "Open space" },
+  { tag: "engagement", label: "Engagement" },
+  { tag: "followership", label: "Followership (nominations)" },
+  { tag: "advice", label: "Advice (nominations)" },
+] as const;
+
+export const LIKERT_LABELS = ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"] as const;
+
+export const LIMITS = {
+  prompt: 300,
+  description: 500,
+  choices: 20,
+  choice: 100,
+  maxNominations: 10,
+  textLength: 5_000,
+  questions: 60,
+} as const;
+
+export type QuestionOptions = { choices?: string[]; maxNominations?: number; maxLength?: number };
+
+export type QuestionDefinition = {
+  key: string;
+  kind: QuestionKind;
+  prompt: string;
+  description: string | null;
+  required: boolean;
+  construct: string | null;
+  options: QuestionOptions;
+};
+
+const CONSTRUCT = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/;
+const KEY = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+
+/** Kind-specific rules, shared by the builder's form and the checks at launch. */
+export function questionProblems(question: QuestionDefinition): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  const add = (field: string, message: string) => problems.push({ field, message });
+  if (!question.prompt.trim()) add("prompt", "Write the question.");
+  if (question.prompt.length > LIMITS.prompt) add("prompt", `Keep the question under ${LIMITS.prompt} characters.`);
+  if ((question.description ?? "").length > LIMITS.description) add("description", `Keep the help text under ${LIMITS.description} characters.`);
+  if (!KEY.test(question.key)) add("key", "The question key must be lower-case letters, digits, - or _.");
+  if (question.construct !== null && (!CONSTRUCT.test(question.construct) || question.construct.length > 60)) {
+    add("construct", "A construct tag is lower-case words joined by dots or underscores, like team.trust.");
+  }
+  const { choices, maxNominations, maxLength } = question.options;
+  if (question.kind === "single_choice" || question.kind === "multiple_choice") {
+    const list = choices ?? [];
+    if (list.length < 2) add("choices", "Give at least two options.");
+    if (list.length > LIMITS.choices) add("choices", `Give at most ${LIMITS.choices} options.`);
+    if (list.some((choice) => !choice.trim())) add("choices", "Options cannot be empty.");
+    if (list.some((choice) => choice.length > LIMITS.choice)) add("choices", `Keep each option under ${LIMITS.choice} characters.`);
+    if (new Set(list.map((choice) => choice.trim().toLowerCase())).size !== list.length) add("choices", "Each option must be different.");
+  }
+  if (question.kind === "nomination") {
+    if (!Number.isInteger(maxNominations) || maxNominations! < 1 || maxNominations! > LIMITS.maxNominations) {
+      add("maxNominations", `Allow between 1 and ${LIMITS.maxNominations} people.`);
+    }
+  }
+  if (question.kind === "text") {
+    if (!Number.isInteger(maxLength) || maxLength! < 1 || maxLength! > LIMITS.textLength) {
+      add("maxLength", `The length limit must be between 1 and ${LIMITS.textLength.toLocaleString("en")} characters.`);
+    }
+  }
+  return problems;
+}
+
+/** Checks a whole questionnaire, in order, as it would be launched. */
+export function surveyProblems(questions: (QuestionDefinition & { position: number })[]): string[] {
+  const problems: string[] = [];
+  if (questions.length === 0) problems.push("Add at least one question.");
+  if (questions.length > LIMITS.questions) problems.push(`A survey can have at most ${LIMITS.questions} questions.`);
+  const positions = new Set<number>();
+  const keys = new Set<string>();
+  questions.forEach((question, index) => {
+    if (positions.has(question.position)) problems.push(`Two questions share position ${question.position}.`);
+    positions.add(question.position);
+    if (keys.has(question.key)) problems.push(`Two questions share the key “${question.key}”.`);
+    keys.add(question.key);
+    for (const problem of questionProblems(question)) problems.push(`Question ${index + 1}: ${problem.message}`);
+  });
+  return problems;
+}
+
+export function defaultQuestion(kind: QuestionKind, key: string): QuestionDefinition {
+  const base = { key, kind, description: null, required: kind !== "text" && kind !== "nomination", construct: null };
+  switch (kind) {
+    case "likert":
+      return { ...base, prompt: "New agreement statement", options: {} };
+    case "scale":
+      return { ...base, prompt: "How likely are you to recommend working here to a friend?", construct: "engagement", options: {} };
+    case "single_choice":
+    case "multiple_choice":
+      return { ...base, prompt: "New choice question", options: { choices: ["Option A", "Option B"] } };
+    case "text":
+      return { ...base, prompt: "Anything else you would like to add?", options: { maxLength: 1000 } };
+    case "nomination":
+      return { ...base, prompt: "Whom would you go to for …?", options: { maxNominations: 3 } };
+  }
+}
+
+/** A key not yet used in the wave, derived from the kind. */
+export function nextQuestionKey(kind: QuestionKind, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  for (let n = 1; ; n++) {
+    const key = `${kind}_${n}`;
+    if (!used.has(key)) return key;
+  }
+}
+
+const checkbox = z
+  .string()
+  .optional()
+  .transform((value) => value === "on" || value === "true");
+
+/** The builder's edit form, as submitted (strings), turned into a definition's editable parts. */
+export const QuestionForm = z.object({
+  prompt: z.string().trim(),
+  description: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || null),
+  required: checkbox,
+  construct: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value.toLowerCase() : null)),
+  choices: z
+    .string()
+    .optional()
+    .transform((value) =>
+      value === undefined
+        ? undefined
+        : value
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter(Boolean),
+    ),
+  maxNominations: z.coerce.number().optional(),
+  maxLength: z.coerce.number().optional(),
+});
+
+export function applyQuestionForm(question: QuestionDefinition, form: z.infer<typeof QuestionForm>): QuestionDefinition {
+  const options: QuestionOptions = {};
+  if (question.kind === "single_choice" || question.kind === "multiple_choice") options.choices = form.choices ?? question.options.choices ?? [];
+  if (question.kind === "nomination") options.maxNominations = form.maxNominations ?? question.options.maxNominations;
+  if (question.kind === "text") options.maxLength = form.maxLength ?? question.options.maxLength;
+  return {
+    ...question,
+    prompt: form.prompt,
+    description: form.description,
+    required: form.required,
+    construct: form.construct,
+    options,
+  };
+}
+
+/** Reads options stored as JSON, tolerating anything: the database is not trusted to be tidy. */
+export function parseOptions(value: unknown): QuestionOptions {
+  const raw = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
+  const options: QuestionOptions = {};
+  if (Array.isArray(raw.choices)) options.choices = raw.choices.filter((choice): choice is string => typeof choice === "string");
+  if (typeof raw.maxNominations === "number") options.maxNominations = raw.maxNominations;
+  if (typeof raw.maxLength === "number") options.maxLength = raw.maxLength;
+  return options;
+}
+
+/** Template questions as stored in survey_template.questions. */
+export function parseTemplateQuestions(value: unknown): QuestionDefinition[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((raw: Record<string, unknown>) => ({
+    key: String(raw.key),
+    kind: raw.kind as QuestionKind,
+    prompt: String(raw.prompt),
+    description: typeof raw.description === "string" ? raw.description : null,
+    required: Boolean(raw.required),
+    construct: typeof raw.construct === "string" ? raw.construct : null,
+    options: parseOptions(raw.options),
+  }));
+}

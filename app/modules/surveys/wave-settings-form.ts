@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+/** Dates come from datetime-local inputs and are read as UTC, as the page says. */
+const utcDateTime = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, context) => {
+    if (!value) return null;
+    const date = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`);
+    if (Number.isNaN(date.getTime())) {
+      context.addIssue({ code: "custom", message: "Enter a date and time." });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+export const WaveSettingsForm = z
+  .object({
+    minGroupSize: z.coerce
+      .number({ invalid_type_error: "Enter a whole number." })
+      .int("Enter a whole number.")
+      .min(3, "The minimum group size cannot be below 3: smaller groups cannot keep anyone anonymous.")
+      .max(50, "At most 50."),
+    distribution: z.enum(["email", "links"], { errorMap: () => ({ message: "Choose how people get their links." }) }),
+    reminderDays: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value, context) => {
+        if (!value) return [];
+        const days = value.split(/[,\s]+/).filter(Boolean).map(Number);
+        if (days.some((day) => !Number.isInteger(day) || day < 1 || day > 60) || days.length > 5) {
+          context.addIssue({ code: "custom", message: "Enter up to five whole numbers of days between 1 and 60, like “3, 7”." });
+          return z.NEVER;
+        }
+        return [...new Set(days)].sort((a, b) => a - b);
+      }),
+    opensAt: utcDateTime,
+    closesAt: utcDateTime,
+    repeatEveryWeeks: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value, context) => {
+        if (!value) return null;
+        const weeks = Number(value);
+        if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52) {
+          context.addIssue({ code: "custom", message: "Enter a number of weeks between 1 and 52, or leave it empty." });
+          return z.NEVER;
+        }
+        return weeks;
+      }),
+  })
+  .refine((form) => !form.opensAt || !form.closesAt || form.closesAt > form.opensAt, {
+    path: ["closesAt"],
+    message: "The closing time must come after the opening.",
+  });

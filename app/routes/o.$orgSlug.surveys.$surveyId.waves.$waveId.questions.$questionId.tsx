@@ -1,0 +1,168 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormError, SubmitButton, TextField } from "~/components/forms";
+import { Notice, PageHeader } from "~/components/layout";
+import { db } from "~/db.server";
+import { requireMember } from "~/modules/accounts/membership.server";
+import { formValues, type FieldErrors } from "~/modules/forms";
+import { notFound, requireId } from "~/modules/http.server";
+import { canEditQuestions } from "~/modules/surveys/lifecycle";
+import { applyQuestionForm, KIND_LABEL, KNOWN_CONSTRUCTS, LIMITS, QuestionForm, questionProblems } from "~/modules/surveys/questions";
+import { listQuestions, updateQuestion } from "~/modules/surveys/surveys.server";
+import { requireWave } from "~/modules/surveys/wave-access.server";
+
+export const meta: MetaFunction = () => [{ title: "Edit question · Earned" }];
+
+async function loadQuestion(request: Request, params: Record<string, string | undefined>) {
+  const member = await requireMember(request, params.orgSlug, "admin");
+  const wave = await requireWave(member.orgId, params);
+  const questionId = requireId(params.questionId);
+  const question = (await listQuestions(db, member.orgId, wave.id)).find((q) => q.id === questionId);
+  if (!question) throw notFound();
+  return { member, wave, question };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { member, wave, question } = await loadQuestion(request, params);
+  return { orgSlug: member.orgSlug, wave: { id: wave.id, number: wave.number, surveyId: wave.surveyId, surveyName: wave.surveyName, editable: canEditQuestions(wave.status) }, question };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { member, wave, question } = await loadQuestion(request, params);
+  const values = formValues(await request.formData());
+  const parsed = QuestionForm.safeParse(values);
+  if (!parsed.success) return data({ errors: { form: ["Some values could not be read. Check the numbers."] } as FieldErrors, values }, { status: 400 });
+  const updated = applyQuestionForm(question, parsed.data);
+  const problems = questionProblems(updated);
+  if (problems.length > 0) {
+    const errors: FieldErrors = {};
+    for (const problem of problems) (errors[problem.field] ??= []).push(problem.message);
+    return data({ errors, values }, { status: 400 });
+  }
+  const outcome = await updateQuestion(db, member.orgId, wave.id, question.id, updated);
+  if (outcome === "not-found") throw notFound();
+  if (outcome === "locked") return data({ errors: { form: ["This wave has opened; its questions are locked."] } as FieldErrors, values }, { status: 409 });
+  return redirect(`/o/${member.orgSlug}/surveys/${wave.surveyId}?wave=${wave.number}`);
+}
+
+export default function EditQuestion() {
+  const { orgSlug, wave, question } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const value = (key: string, fallback: string) => (result ? (result.values[key] ?? "") : fallback);
+  const knownTags = new Set<string>(KNOWN_CONSTRUCTS.map((c) => c.tag));
+  const back = `/o/${orgSlug}/surveys/${wave.surveyId}?wave=${wave.number}`;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link to={back} className="link">
+          {wave.surveyName}, wave {wave.number}
+        </Link>
+      </nav>
+      <PageHeader title="Edit question" description={KIND_LABEL[question.kind]} />
+      {wave.editable ? null : (
+        <div className="mb-4">
+          <Notice tone="warning">This wave has opened, so its questions are locked.</Notice>
+        </div>
+      )}
+      <Form method="post" className="card max-w-3xl space-y-5 p-6" noValidate>
+        <FormError errors={errors?.form} />
+        <fieldset disabled={!wave.editable} className="space-y-5">
+          <div>
+            <label htmlFor="prompt" className="label">
+              Question
+            </label>
+            <textarea
+              id="prompt"
+              name="prompt"
+              rows={3}
+              maxLength={LIMITS.prompt}
+              className="input mt-1"
+              defaultValue={value("prompt", question.prompt)}
+              aria-invalid={errors?.prompt ? true : undefined}
+              aria-describedby={errors?.prompt ? "prompt-error" : undefined}
+            />
+            {errors?.prompt ? (
+              <p id="prompt-error" className="field-error">
+                {errors.prompt[0]}
+              </p>
+            ) : null}
+          </div>
+          <TextField label="Help text (optional)" name="description" maxLength={LIMITS.description} defaultValue={value("description", question.description ?? "")} errors={errors?.description} />
+          {question.kind === "single_choice" || question.kind === "multiple_choice" ? (
+            <div>
+              <label htmlFor="choices" className="label">
+                Options, one per line
+              </label>
+              <textarea
+                id="choices"
+                name="choices"
+                rows={5}
+                className="input mt-1"
+                defaultValue={value("choices", (question.options.choices ?? []).join("\n"))}
+                aria-invalid={errors?.choices ? true : undefined}
+                aria-describedby={errors?.choices ? "choices-error" : undefined}
+              />
+              {errors?.choices ? (
+                <p id="choices-error" className="field-error">
+                  {errors.choices[0]}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+          {question.kind === "nomination" ? (
+            <TextField
+              label="Most people a respondent may choose"
+              name="maxNominations"
+              type="number"
+              min={1}
+              max={LIMITS.maxNominations}
+              defaultValue={value("maxNominations", String(question.options.maxNominations ?? 3))}
+              errors={errors?.maxNominations}
+              hint="Respondents pick from the roster with a type-ahead, and can never pick themselves."
+            />
+          ) : null}
+          {question.kind === "text" ? (
+            <TextField
+              label="Length limit (characters)"
+              name="maxLength"
+              type="number"
+              min={1}
+              max={LIMITS.textLength}
+              defaultValue={value("maxLength", String(question.options.maxLength ?? 1000))}
+              errors={errors?.maxLength}
+            />
+          ) : null}
+          <div>
+            <TextField
+              label="Construct tag"
+              name="construct"
+              list="constructs"
+              defaultValue={value("construct", question.construct ?? "")}
+              errors={errors?.construct}
+              hint={`Dashboards group questions by tag: ${KNOWN_CONSTRUCTS.map((c) => c.tag).join(", ")}, or your own (lower case, dots).${question.construct && !knownTags.has(question.construct) ? " This one is custom." : ""}`}
+            />
+            <datalist id="constructs">
+              {KNOWN_CONSTRUCTS.map((construct) => (
+                <option key={construct.tag} value={construct.tag}>
+                  {construct.label}
+                </option>
+              ))}
+            </datalist>
+          </div>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="required" defaultChecked={result ? result.values.required === "on" : question.required} />
+            Answer required
+          </label>
+          <div className="flex gap-2">
+            <SubmitButton pendingText="Saving…">Save question</SubmitButton>
+            <Link to={back} className="btn-ghost">
+              Cancel
+            </Link>
+          </div>
+        </fieldset>
+      </Form>
+    </>
+  );
+}

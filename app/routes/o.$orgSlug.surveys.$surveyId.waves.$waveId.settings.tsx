@@ -1,0 +1,119 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormError, SubmitButton, TextField } from "~/components/forms";
+import { Notice, PageHeader } from "~/components/layout";
+import { db } from "~/db.server";
+import { requireMember } from "~/modules/accounts/membership.server";
+import { toDateTimeInput } from "~/modules/dates";
+import { smtpConfigured } from "~/modules/email/email.server";
+import { fieldErrors, formValues, type FieldErrors } from "~/modules/forms";
+import { notFound } from "~/modules/http.server";
+import { findSurvey, updateWaveSettings } from "~/modules/surveys/surveys.server";
+import { requireWave } from "~/modules/surveys/wave-access.server";
+import { WaveSettingsForm } from "~/modules/surveys/wave-settings-form";
+
+export const meta: MetaFunction = () => [{ title: "Wave settings · Earned" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const member = await requireMember(request, params.orgSlug, "admin");
+  const wave = await requireWave(member.orgId, params);
+  const survey = await findSurvey(db, member.orgId, wave.surveyId);
+  return { orgSlug: member.orgSlug, wave, repeatEveryWeeks: survey?.repeat_every_weeks ?? null, smtp: smtpConfigured() };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const member = await requireMember(request, params.orgSlug, "admin");
+  const wave = await requireWave(member.orgId, params);
+  const values = formValues(await request.formData());
+  const form = WaveSettingsForm.safeParse(values);
+  if (!form.success) return data({ errors: fieldErrors(form.error), values }, { status: 400 });
+  const outcome = await updateWaveSettings(db, member.orgId, wave.id, form.data);
+  if (outcome === "not-found") throw notFound();
+  if (outcome === "locked") return data({ errors: { form: ["This wave has opened; its settings are fixed."] } as FieldErrors, values }, { status: 409 });
+  return redirect(`/o/${member.orgSlug}/surveys/${wave.surveyId}?wave=${wave.number}`);
+}
+
+export default function WaveSettings() {
+  const { orgSlug, wave, repeatEveryWeeks, smtp } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const value = (key: string, fallback: string) => (result ? (result.values[key] ?? "") : fallback);
+  const back = `/o/${orgSlug}/surveys/${wave.surveyId}?wave=${wave.number}`;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link to={back} className="link">
+          {wave.surveyName}, wave {wave.number}
+        </Link>
+      </nav>
+      <PageHeader title="Settings and schedule" />
+      <Form method="post" className="card max-w-3xl space-y-6 p-6" noValidate>
+        <FormError errors={errors?.form} />
+        <fieldset disabled={wave.status !== "draft" && wave.status !== "scheduled"} className="space-y-6">
+          <TextField
+            label="Minimum group size (k)"
+            name="minGroupSize"
+            type="number"
+            min={3}
+            max={50}
+            defaultValue={value("minGroupSize", String(wave.min_group_size))}
+            errors={errors?.minGroupSize}
+            hint="No figure from this wave covers fewer than k responses: smaller groups, network edges included, are shown as suppressed. It protects each respondent from being singled out; raise it for sensitive topics."
+          />
+          <fieldset>
+            <legend className="label">How people get their links</legend>
+            <div className="mt-2 space-y-2 text-sm">
+              <label className="flex items-start gap-2">
+                <input type="radio" name="distribution" value="email" defaultChecked={value("distribution", wave.distribution) === "email"} className="mt-1" />
+                <span>
+                  <strong>By email</strong>, one personal link each{smtp ? "" : " (no email server is configured: the messages wait in the outbox)"}.
+                </span>
+              </label>
+              <label className="flex items-start gap-2">
+                <input type="radio" name="distribution" value="links" defaultChecked={value("distribution", wave.distribution) === "links"} className="mt-1" />
+                <span>
+                  <strong>As a list</strong> of personal links you download and share yourself, for example by chat.
+                </span>
+              </label>
+            </div>
+            {errors?.distribution ? <p className="field-error">{errors.distribution[0]}</p> : null}
+          </fieldset>
+          <TextField
+            label="Reminders after (days)"
+            name="reminderDays"
+            placeholder="3, 7"
+            defaultValue={value("reminderDays", wave.reminder_days.join(", "))}
+            errors={errors?.reminderDays}
+            hint={
+              smtp
+                ? "Sent by email to those who have not answered yet, without you ever seeing who they are."
+                : "Reminders need an email server (SMTP_URL); without one they are not sent."
+            }
+          />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField label="Opens (UTC, optional)" name="opensAt" type="datetime-local" defaultValue={value("opensAt", toDateTimeInput(wave.opens_at))} errors={errors?.opensAt} hint="Set it, then choose Schedule on the survey page." />
+            <TextField label="Closes (UTC, optional)" name="closesAt" type="datetime-local" defaultValue={value("closesAt", toDateTimeInput(wave.closes_at))} errors={errors?.closesAt} hint="Otherwise it stays open until you close it." />
+          </div>
+          <TextField
+            label="Repeat every (weeks, optional)"
+            name="repeatEveryWeeks"
+            type="number"
+            min={1}
+            max={52}
+            defaultValue={value("repeatEveryWeeks", repeatEveryWeeks ? String(repeatEveryWeeks) : "")}
+            errors={errors?.repeatEveryWeeks}
+            hint="The next wave is scheduled automatically with the same questions, so every chart can show the trend."
+          />
+          {wave.status === "scheduled" ? <Notice>Changing the opening time keeps the wave scheduled for the new time.</Notice> : null}
+          <div className="flex gap-2">
+            <SubmitButton pendingText="Saving…">Save settings</SubmitButton>
+            <Link to={back} className="btn-ghost">
+              Cancel
+            </Link>
+          </div>
+        </fieldset>
+      </Form>
+    </>
+  );
+}

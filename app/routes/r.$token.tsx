@@ -1,0 +1,34 @@
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { RespondentPage } from "~/components/respondent-page";
+import { db } from "~/db.server";
+import type { RouteHandle } from "~/modules/route-handle";
+import { handleRespondentPost } from "~/modules/responses/respondent-page.server";
+import { findRespondentForm, submitResponse } from "~/modules/responses/responses.server";
+
+export const handle: RouteHandle = { hydrate: false, scripts: ["/respondent.js"] };
+
+export const meta: MetaFunction = () => [{ title: "Survey" }, { name: "robots", content: "noindex" }];
+
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+const STATUS = { unknown: 404, answered: 410, closed: 410, "not-open": 403, open: 200 } as const;
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const form = await findRespondentForm(db, params.token ?? "");
+  return data({ form }, { status: STATUS[form.state], headers: { "Cache-Control": "no-store" } });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const token = params.token ?? "";
+  const form = await findRespondentForm(db, token);
+  if (form.state !== "open") return redirect(`/r/${token}`);
+  const reply = await handleRespondentPost(db, form, await request.formData(), (submission) => submitResponse(db, token, submission));
+  if (reply.kind === "stored") return redirect("/r/thanks");
+  if (reply.kind === "gone") return redirect(`/r/${token}`);
+  return data(reply, { status: reply.status });
+}
+
+export default function PersonalLink() {
+  return <RespondentPage />;
+}
