@@ -32,8 +32,9 @@ app.use(compression());
 app.use((request: Request, response: Response, next: NextFunction) => {
   response.setHeader("X-Content-Type-Options", "nosniff");
   response.setHeader("X-Frame-Options", "DENY");
-  // Respondent links carry their token in the path; no page may pass it on as a referrer.
-  response.setHeader("Referrer-Policy", request.path.startsWith("/r/") ? "no-referrer" : "same-origin");
+  // Respondent links carry their token in the path: no referrer ever leaves the site. (Not
+  // no-referrer: browsers then send "Origin: null" with forms, which Remix rightly refuses.)
+  response.setHeader("Referrer-Policy", "same-origin");
   next();
 });
 

@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { refreshedSessionCookie } from "~/modules/accounts/auth.server";
 import { redactPath } from "~/modules/logging";
@@ -46,7 +46,8 @@ export default async function handleRequest(
 }
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
-  if (request.signal.aborted) return;
+  // Aborted requests and answers such as 404 are not errors of ours.
+  if (request.signal.aborted || (isRouteErrorResponse(error) && error.status < 500)) return;
   // Paths of respondent links carry their token: never log them as they are.
   console.error(`Error while handling ${request.method} ${redactPath(new URL(request.url).pathname)}:`, error);
 };

@@ -1,4 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
+import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from "node:fs";
+import path from "node:path";
 import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema";
@@ -58,6 +60,7 @@ export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): 
     };
   }
 
+  const releaseLock = config.dataDir.startsWith("memory://") ? () => undefined : lockDataDir(config.dataDir);
   const pglite = new PGlite(config.dataDir, {
     parsers: { [DATE_OID]: keepAsString, [INT8_OID]: toNumber },
   });
@@ -76,8 +79,48 @@ export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): 
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
+      releaseLock();
     },
   };
+}
+
+/**
+ * PGlite is a database in this process: a second process opening the same folder (a seed script
+ * while the app runs, a second app instance) would corrupt it. A lock file next to the folder
+ * turns that into a clear error.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockPath = `${path.resolve(dataDir)}.lock`;
+  mkdirSync(path.dirname(lockPath), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      const release = () => rmSync(lockPath, { force: true });
+      process.once("exit", release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = Number(readFileSync(lockPath, "utf8"));
+      if (owner && owner !== process.pid && isRunning(owner)) {
+        throw new Error(
+          `The embedded database in ${dataDir} is in use by another process (pid ${owner}). Stop it first, or point EARNED_DATA_DIR elsewhere, or use DATABASE_URL.`,
+        );
+      }
+      rmSync(lockPath, { force: true });
+    }
+  }
+  throw new Error(`Could not lock the embedded database in ${dataDir}.`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 type GlobalWithDatabase = typeof globalThis & { __earnedDatabase?: DatabaseHandle };

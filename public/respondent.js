@@ -118,7 +118,8 @@
     var input = box.querySelector("input[type=search]");
     var button = box.querySelector("[data-search-button]");
     if (!input) return;
-    if (button) button.hidden = true;
+    // The type-ahead replaces the search button used without JavaScript.
+    if (button) button.remove();
     var results = box.querySelector("[data-search-results]");
     if (results) results.remove();
     var listId = "list-" + box.getAttribute("data-question-id");

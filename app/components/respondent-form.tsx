@@ -55,6 +55,7 @@ export function RespondentForm({ questions, values = {}, errors = {}, chosen = [
               error={errors[question.id]}
               chosen={(values[nominationField(question.id)] ?? []).map((id) => names.get(id) ?? { id, name: "Someone no longer in the list", title: null, department: null })}
               search={search?.questionId === question.id ? search : undefined}
+              submittable={submittable}
             />
           </li>
         ))}
@@ -78,6 +79,7 @@ function QuestionBlock({
   error,
   chosen,
   search,
+  submittable,
 }: {
   question: FormQuestion;
   number: number;
@@ -85,6 +87,7 @@ function QuestionBlock({
   error?: string;
   chosen: PersonOption[];
   search?: { query: string; results: PersonOption[] };
+  submittable: boolean;
 }) {
   const name = answerField(question.id);
   const current = values[name] ?? [];
@@ -92,7 +95,7 @@ function QuestionBlock({
   const helpId = `help-${question.id}`;
   const describedBy = [question.description ? helpId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   const legend = (
-    <legend className="text-base font-semibold text-slate-900">
+    <legend className="float-left w-full text-base font-semibold text-slate-900">
       <span className="mr-1 text-slate-500">{number}.</span> {question.prompt}
       {question.required ? (
         <>
@@ -125,9 +128,11 @@ function QuestionBlock({
       className={`rounded-xl bg-white p-5 shadow-sm ring-1 ${error ? "ring-2 ring-red-500" : "ring-slate-200"}`}
     >
       {legend}
-      {help}
-      <div className="mt-4">{body}</div>
-      {errorText}
+      <div className="clear-left">
+        {help}
+        <div className="mt-4">{body}</div>
+        {errorText}
+      </div>
     </fieldset>
   );
 
@@ -230,9 +235,11 @@ function QuestionBlock({
               autoComplete="off"
               className="input"
             />
-            <button type="submit" name="intent" value={`search:${question.id}`} className="btn-secondary" data-search-button>
-              Search
-            </button>
+            {submittable ? (
+              <button type="submit" name="intent" value={`search:${question.id}`} className="btn-secondary" data-search-button>
+                Search
+              </button>
+            ) : null}
           </div>
           {search ? (
             <div className="mt-3" data-search-results>

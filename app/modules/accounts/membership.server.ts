@@ -15,6 +15,7 @@ export type Member = {
   /** For leaders: the roster person whose subtree they see. */
   personId: string | null;
   minGroupSize: number;
+  commentMinGroupSize: number;
 };
 
 export async function findMembership(db: Db, userId: string, orgSlug: string) {
@@ -26,6 +27,7 @@ export async function findMembership(db: Db, userId: string, orgSlug: string) {
       "organization.slug as orgSlug",
       "organization.name as orgName",
       "organization.min_group_size as minGroupSize",
+      "organization.comment_min_group_size as commentMinGroupSize",
       "membership.role",
       "membership.person_id as personId",
     ])

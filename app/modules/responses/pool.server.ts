@@ -1,10 +1,11 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { Db } from "~/db.server";
 import { nudge } from "~/modules/jobs/queue.server";
 import type { StoredRelation } from "./relations";
 import type { PooledResponse } from "./responses.server";
 import { unseal } from "./seal.server";
+import { shuffle } from "~/modules/shuffle.server";
 
 /**
  * Releasing responses from the pool.
@@ -23,14 +24,6 @@ import { unseal } from "./seal.server";
  */
 
 type Released = PooledResponse;
-
-function shuffle<T>(items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
-}
 
 export async function flushWave(db: Db, waveId: string): Promise<number> {
   return db.transaction().execute(async (tx) => {

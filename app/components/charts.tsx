@@ -1,0 +1,158 @@
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  ZAxis,
+} from "recharts";
+import { LIKERT_LABELS } from "~/modules/surveys/questions";
+
+/** Charts render in the browser only; on the server (and without JavaScript) the table beside each chart carries the figures. */
+function useMounted() {
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  return mounted;
+}
+
+export function ChartFrame({ title, description, children, height = 280, fileName }: { title: string; description?: ReactNode; children: ReactNode; height?: number; fileName: string }) {
+  const mounted = useMounted();
+  const frame = useRef<HTMLDivElement>(null);
+  const download = () => {
+    const svg = frame.current?.querySelector("svg.recharts-surface");
+    if (!svg) return;
+    const clone = svg.cloneNode(true) as SVGElement;
+    clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+    const blob = new Blob([new XMLSerializer().serializeToString(clone)], { type: "image/svg+xml" });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = `${fileName}.svg`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+  return (
+    <figure className="card p-5">
+      <div className="flex items-start justify-between gap-3">
+        <figcaption>
+          <span className="font-semibold">{title}</span>
+          {description ? <span className="mt-1 block text-sm text-slate-600">{description}</span> : null}
+        </figcaption>
+        {mounted ? (
+          <button type="button" onClick={download} className="btn-ghost text-xs">
+            Download SVG
+          </button>
+        ) : null}
+      </div>
+      <div ref={frame} className="mt-4" style={{ height }} aria-hidden="true">
+        {mounted ? (
+          <ResponsiveContainer width="100%" height="100%">
+            {children as React.ReactElement}
+          </ResponsiveContainer>
+        ) : (
+          <div className="flex h-full items-center justify-center rounded bg-slate-50 text-sm text-slate-500">Chart loads with JavaScript; the table has the same figures.</div>
+        )}
+      </div>
+    </figure>
+  );
+}
+
+const LIKERT_COLORS = ["#b91c1c", "#f87171", "#cbd5e1", "#818cf8", "#4338ca"];
+
+export function DistributionChart({ rows }: { rows: { label: string; distribution: number[] }[] }) {
+  const data = rows.map((row) => {
+    const total = row.distribution.reduce((sum, count) => sum + count, 0) || 1;
+    return Object.fromEntries([["label", row.label], ...row.distribution.map((count, i) => [LIKERT_LABELS[i]!, Math.round((count / total) * 100)])]);
+  });
+  return (
+    <BarChart data={data} layout="vertical" margin={{ left: 24, right: 16 }}>
+      <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+      <XAxis type="number" domain={[0, 100]} unit="%" tick={{ fontSize: 12 }} />
+      <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12 }} />
+      <Tooltip formatter={(value) => `${value}%`} />
+      <Legend wrapperStyle={{ fontSize: 12 }} />
+      {LIKERT_LABELS.map((label, i) => (
+        <Bar key={label} dataKey={label} stackId="likert" fill={LIKERT_COLORS[i]} isAnimationActive={false} />
+      ))}
+    </BarChart>
+  );
+}
+
+const LINE_COLORS = ["#4338ca", "#0891b2", "#b45309", "#be185d", "#15803d", "#7c3aed", "#475569"];
+
+export function TrendChart({ series, domain }: { series: { label: string; points: { wave: number; value: number | null }[] }[]; domain?: [number, number] }) {
+  const waves = [...new Set(series.flatMap((s) => s.points.map((p) => p.wave)))].sort((a, b) => a - b);
+  const data = waves.map((wave) => Object.fromEntries([["wave", `Wave ${wave}`], ...series.map((s) => [s.label, s.points.find((p) => p.wave === wave)?.value ?? null])]));
+  return (
+    <LineChart data={data} margin={{ left: 0, right: 16, top: 8 }}>
+      <CartesianGrid stroke="#e2e8f0" />
+      <XAxis dataKey="wave" tick={{ fontSize: 12 }} />
+      <YAxis domain={domain ?? ["auto", "auto"]} tick={{ fontSize: 12 }} />
+      <Tooltip formatter={(value) => (typeof value === "number" ? value.toFixed(2) : "suppressed")} />
+      <Legend wrapperStyle={{ fontSize: 12 }} />
+      {series.map((s, i) => (
+        <Line key={s.label} type="monotone" dataKey={s.label} stroke={LINE_COLORS[i % LINE_COLORS.length]} strokeWidth={2} connectNulls={false} isAnimationActive={false} dot />
+      ))}
+    </LineChart>
+  );
+}
+
+export const QUADRANT_COLORS: Record<string, string> = {
+  "leader-with-authority": "#4338ca",
+  "informal-leader": "#0f766e",
+  "positional-manager": "#b45309",
+  contributor: "#94a3b8",
+};
+
+export function QuadrantChart({
+  points,
+  thresholds,
+  labels,
+}: {
+  points: { name: string; reports: number; followers: number; quadrant: string }[];
+  thresholds: { minDirectReports: number; minFollowers: number };
+  labels: Record<string, string>;
+}) {
+  const groups = Object.keys(QUADRANT_COLORS).map((quadrant) => ({ quadrant, data: points.filter((point) => point.quadrant === quadrant) }));
+  return (
+    <ScatterChart margin={{ left: 0, right: 24, top: 16, bottom: 8 }}>
+      <CartesianGrid stroke="#e2e8f0" />
+      <XAxis type="number" dataKey="reports" name="People in their line" scale="sqrt" domain={[0, "auto"]} tick={{ fontSize: 12 }} label={{ value: "Formal authority: people in their line", position: "insideBottom", offset: -4, fontSize: 12 }} />
+      <YAxis type="number" dataKey="followers" name="Followers" tick={{ fontSize: 12 }} label={{ value: "Earned: followers", angle: -90, position: "insideLeft", fontSize: 12 }} />
+      <ZAxis range={[40, 40]} />
+      <Tooltip cursor={{ strokeDasharray: "3 3" }} formatter={(value, name) => [value, name]} labelFormatter={() => ""} />
+      <ReferenceLine y={thresholds.minFollowers - 0.5} stroke="#64748b" strokeDasharray="4 4" />
+      <ReferenceLine x={thresholds.minDirectReports > 0 ? 0.5 : 0} stroke="#64748b" strokeDasharray="4 4" />
+      <Legend wrapperStyle={{ fontSize: 12 }} />
+      {groups.map((group) => (
+        <Scatter key={group.quadrant} name={labels[group.quadrant]} data={group.data} fill={QUADRANT_COLORS[group.quadrant]} isAnimationActive={false} />
+      ))}
+    </ScatterChart>
+  );
+}
+
+export function DivergingBars({ rows }: { rows: { label: string; value: number }[] }) {
+  return (
+    <BarChart data={rows} layout="vertical" margin={{ left: 24, right: 24 }}>
+      <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+      <XAxis type="number" domain={[-4, 4]} ticks={[-4, -2, 0, 2, 4]} tick={{ fontSize: 12 }} />
+      <YAxis type="category" dataKey="label" width={170} tick={{ fontSize: 12 }} />
+      <Tooltip formatter={(value) => (typeof value === "number" ? value.toFixed(2) : value)} />
+      <ReferenceLine x={0} stroke="#334155" />
+      <Bar dataKey="value" name="Earned − positional" isAnimationActive={false}>
+        {rows.map((row) => (
+          <Cell key={row.label} fill={row.value >= 0 ? "#4338ca" : "#b45309"} />
+        ))}
+      </Bar>
+    </BarChart>
+  );
+}

@@ -1,0 +1,121 @@
+import type { Db } from "~/db.server";
+import { db } from "~/db.server";
+import { requireMember, type Member } from "~/modules/accounts/membership.server";
+import { findSnapshot } from "~/modules/analytics/analytics.server";
+import { scopeAnalytics, type Scope, type WavePoint } from "~/modules/analytics/dashboard";
+import type { WaveAnalytics } from "~/modules/analytics/engine";
+import { notFound, requireId } from "~/modules/http.server";
+import { subtreePersonIds } from "~/modules/people/people.server";
+
+export type DashboardWave = { id: string; number: number; status: "open" | "closed"; surveyId: string; surveyName: string; openedAt: Date | null; closedAt: Date | null };
+
+/** What the member may see: a leader their subtree, everyone else the organization. */
+export async function memberScope(db: Db, member: Member): Promise<Scope> {
+  if (member.role !== "leader" || !member.personId) return { kind: "organization" };
+  const [ids, root] = await Promise.all([
+    subtreePersonIds(db, member.orgId, member.personId),
+    db.selectFrom("person").select("name").where("organization_id", "=", member.orgId).where("id", "=", member.personId).executeTakeFirst(),
+  ]);
+  return { kind: "subtree", personIds: new Set(ids), rootName: root?.name ?? "you" };
+}
+
+export async function listDashboardWaves(db: Db, orgId: string): Promise<DashboardWave[]> {
+  const rows = await db
+    .selectFrom("survey_wave as w")
+    .innerJoin("survey as s", "s.id", "w.survey_id")
+    .select(["w.id", "w.number", "w.status", "w.survey_id as surveyId", "s.name as surveyName", "w.opened_at as openedAt", "w.closed_at as closedAt"])
+    .where("w.organization_id", "=", orgId)
+    .where("w.status", "in", ["open", "closed"])
+    .orderBy("s.name")
+    .orderBy("w.number", "desc")
+    .execute();
+  return rows as DashboardWave[];
+}
+
+async function findDashboardWave(db: Db, orgId: string, waveId: string): Promise<DashboardWave | undefined> {
+  const rows = await listDashboardWaves(db, orgId);
+  return rows.find((row) => row.id === waveId);
+}
+
+export type Dashboard = {
+  member: Member;
+  wave: DashboardWave;
+  series: { id: string; number: number }[];
+  scope: Scope;
+  analytics: WaveAnalytics | null;
+  computedAt: Date | null;
+};
+
+/**
+ * The door to every dashboard page: membership, the wave of this organization (404 otherwise),
+ * the member's scope, and the wave's snapshot already cut to that scope. Pages take what they
+ * show from here and nothing else.
+ */
+export async function requireDashboard(request: Request, params: { orgSlug?: string; waveId?: string }): Promise<Dashboard> {
+  const { member, wave, series } = await requireDashboardWave(request, params);
+  const [scope, snapshot] = await Promise.all([memberScope(db, member), findSnapshot(db, member.orgId, wave.id)]);
+  return {
+    member,
+    wave,
+    series,
+    scope,
+    analytics: snapshot ? scopeAnalytics(snapshot.analytics, scope) : null,
+    computedAt: snapshot?.computedAt ?? null,
+  };
+}
+
+/** The member and the wave, without its figures: for the dashboard's frame. */
+export async function requireDashboardWave(request: Request, params: { orgSlug?: string; waveId?: string }) {
+  const member = await requireMember(request, params.orgSlug, "leader");
+  const wave = await findDashboardWave(db, member.orgId, requireId(params.waveId));
+  if (!wave) throw notFound();
+  const series = await db
+    .selectFrom("survey_wave")
+    .select(["id", "number"])
+    .where("organization_id", "=", member.orgId)
+    .where("survey_id", "=", wave.surveyId)
+    .where("status", "in", ["open", "closed"])
+    .orderBy("number")
+    .execute();
+  return { member, wave, series };
+}
+
+/** Every wave of the series up to this one, each cut to the same scope: for trends. */
+export async function loadSeries(db: Db, dashboard: Dashboard): Promise<WavePoint[]> {
+  const points: WavePoint[] = [];
+  for (const wave of dashboard.series.filter((candidate) => candidate.number <= dashboard.wave.number)) {
+    if (wave.id === dashboard.wave.id) {
+      if (dashboard.analytics) points.push({ number: wave.number, analytics: dashboard.analytics });
+      continue;
+    }
+    const found = await findSnapshot(db, dashboard.member.orgId, wave.id);
+    if (found) points.push({ number: wave.number, analytics: scopeAnalytics(found.analytics, dashboard.scope) });
+  }
+  return points;
+}
+
+/**
+ * One person's influence across every wave of every survey, for a member allowed to see them:
+ * analysts and admins anyone, a leader only people in their subtree (others answer 404).
+ */
+export async function loadPersonInfluence(db: Db, member: Member, personId: string) {
+  const scope = await memberScope(db, member);
+  if (scope.kind === "subtree" && !scope.personIds.has(personId)) return undefined;
+  const person = await db
+    .selectFrom("person")
+    .select(["id", "name", "title", "department"])
+    .where("organization_id", "=", member.orgId)
+    .where("id", "=", personId)
+    .executeTakeFirst();
+  if (!person) return undefined;
+  const waves = await listDashboardWaves(db, member.orgId);
+  const surveys = new Map<string, { name: string; points: WavePoint[] }>();
+  for (const wave of [...waves].sort((a, b) => a.number - b.number)) {
+    const snapshot = await findSnapshot(db, member.orgId, wave.id);
+    if (!snapshot) continue;
+    const survey = surveys.get(wave.surveyId) ?? { name: wave.surveyName, points: [] };
+    survey.points.push({ number: wave.number, analytics: scopeAnalytics(snapshot.analytics, scope) });
+    surveys.set(wave.surveyId, survey);
+  }
+  return { person, surveys: [...surveys.values()] };
+}

@@ -1,0 +1,136 @@
+import { DirectedGraph } from "graphology";
+import { write as writeGexf } from "graphology-gexf";
+import Papa from "papaparse";
+import XMLWriter from "xml-writer";
+import { isShown, quadrantOf, type QuadrantThresholds } from "~/modules/analytics/dashboard";
+import type { WaveAnalytics } from "~/modules/analytics/engine";
+import { teamsView } from "./views";
+
+/**
+ * Downloads: CSV for every table, and the aggregated network as GEXF and GraphML (both open in
+ * Gephi). They hold exactly what the member's dashboards show: the same scope, the same
+ * suppression, the same noise.
+ */
+
+export const EXPORTS = {
+  "people.csv": { type: "text/csv; charset=utf-8", label: "People (CSV)" },
+  "groups.csv": { type: "text/csv; charset=utf-8", label: "Teams and departments (CSV)" },
+  "edges.csv": { type: "text/csv; charset=utf-8", label: "Network edges (CSV)" },
+  "flows.csv": { type: "text/csv; charset=utf-8", label: "Department flows (CSV)" },
+  "network.gexf": { type: "application/gexf+xml; charset=utf-8", label: "Network (GEXF, for Gephi)" },
+  "network.graphml": { type: "application/graphml+xml; charset=utf-8", label: "Network (GraphML)" },
+} as const;
+
+export type ExportFormat = keyof typeof EXPORTS;
+
+export function isExportFormat(value: string | undefined): value is ExportFormat {
+  return value !== undefined && value in EXPORTS;
+}
+
+export function exportFile(analytics: WaveAnalytics, format: ExportFormat, thresholds: QuadrantThresholds): string {
+  switch (format) {
+    case "people.csv":
+      return Papa.unparse(
+        analytics.people.map((person) => ({
+          name: person.name,
+          title: person.title ?? "",
+          department: person.department ?? "",
+          followers: person.primaryFollowers,
+          ...Object.fromEntries(analytics.nominationQuestions.map((question) => [`nominations_${question.key}`, person.followers[question.id] ?? 0])),
+          reach_groups: person.reach.groups,
+          reach_departments: person.reach.departments,
+          earned_share: isShown(person.earnedShare) ? person.earnedShare.share.toFixed(3) : "suppressed",
+          follow_back: person.followBack === null ? "" : isShown(person.followBack) ? person.followBack.share.toFixed(3) : "suppressed",
+          direct_reports: person.directReports,
+          total_reports: person.totalReports,
+          pagerank: person.pagerank.toFixed(6),
+          brokerage: person.brokerage === null ? "" : person.brokerage.toFixed(6),
+          community: person.community ?? "",
+          quadrant: quadrantOf(person, thresholds),
+        })),
+      );
+    case "groups.csv": {
+      const view = teamsView(analytics);
+      const rows = [view.total, ...view.departments.map((row) => ({ ...row, label: `Department: ${row.label}` })), ...view.groups];
+      return Papa.unparse(
+        rows.map((row) => ({
+          group: row.label,
+          responses: row.responses,
+          ...Object.fromEntries(row.cells.map((cell) => [cell.construct, "suppressed" in cell ? "suppressed" : cell.mean.toFixed(3)])),
+          authority_index: row.authorityIndex === null ? "suppressed" : row.authorityIndex.toFixed(3),
+        })),
+      );
+    }
+    case "edges.csv": {
+      const labels = new Map(analytics.blocks.map((block) => [block.key, block.label]));
+      const names = new Map(analytics.people.map((person) => [person.id, person.name]));
+      return Papa.unparse(analytics.edges.map((edge) => ({ from_group: labels.get(edge.block) ?? edge.block, to_person: names.get(edge.personId) ?? edge.personId, nominations: edge.weight })));
+    }
+    case "flows.csv":
+      return Papa.unparse(analytics.flows.map((flow) => ({ from_department: flow.from, to_department: flow.to, nominations: flow.weight })));
+    case "network.gexf":
+      return writeGexf(networkGraph(analytics, thresholds));
+    case "network.graphml":
+      return writeGraphml(networkGraph(analytics, thresholds));
+  }
+}
+
+/** The aggregated influence network with the attributes Gephi users expect to colour by. */
+export function networkGraph(analytics: WaveAnalytics, thresholds: QuadrantThresholds): DirectedGraph {
+  const graph = new DirectedGraph();
+  for (const person of analytics.people) {
+    graph.addNode(person.id, {
+      label: person.name,
+      kind: "person",
+      department: person.department ?? "",
+      followers: person.primaryFollowers,
+      pagerank: person.pagerank,
+      community: person.community ?? 0,
+      quadrant: quadrantOf(person, thresholds),
+    });
+  }
+  for (const block of analytics.blocks) {
+    graph.addNode(`block:${block.key}`, { label: block.label, kind: "group", department: block.department ?? "", followers: 0, pagerank: 0, community: 0, quadrant: "" });
+  }
+  for (const edge of analytics.edges) {
+    if (graph.hasNode(edge.personId)) graph.mergeEdge(`block:${edge.block}`, edge.personId, { weight: edge.weight, kind: "nomination" });
+  }
+  for (const entry of analytics.membership) {
+    if (graph.hasNode(entry.personId)) graph.mergeEdge(entry.personId, `block:${entry.block}`, { weight: 1, kind: "member" });
+  }
+  return graph;
+}
+
+function writeGraphml(graph: DirectedGraph): string {
+  const xml = new XMLWriter(true);
+  xml.startDocument("1.0", "UTF-8");
+  xml.startElement("graphml").writeAttribute("xmlns", "http://graphml.graphdrawing.org/xmlns");
+  const nodeKeys: [string, string][] = [
+    ["label", "string"],
+    ["kind", "string"],
+    ["department", "string"],
+    ["followers", "int"],
+    ["pagerank", "double"],
+    ["community", "int"],
+    ["quadrant", "string"],
+  ];
+  for (const [name, type] of nodeKeys) {
+    xml.startElement("key").writeAttribute("id", `n_${name}`).writeAttribute("for", "node").writeAttribute("attr.name", name).writeAttribute("attr.type", type).endElement();
+  }
+  xml.startElement("key").writeAttribute("id", "e_weight").writeAttribute("for", "edge").writeAttribute("attr.name", "weight").writeAttribute("attr.type", "double").endElement();
+  xml.startElement("key").writeAttribute("id", "e_kind").writeAttribute("for", "edge").writeAttribute("attr.name", "kind").writeAttribute("attr.type", "string").endElement();
+  xml.startElement("graph").writeAttribute("id", "influence").writeAttribute("edgedefault", "directed");
+  graph.forEachNode((node, attributes) => {
+    xml.startElement("node").writeAttribute("id", node);
+    for (const [name] of nodeKeys) xml.startElement("data").writeAttribute("key", `n_${name}`).text(String(attributes[name] ?? "")).endElement();
+    xml.endElement();
+  });
+  graph.forEachEdge((edge, attributes, source, target) => {
+    xml.startElement("edge").writeAttribute("id", edge).writeAttribute("source", source).writeAttribute("target", target);
+    xml.startElement("data").writeAttribute("key", "e_weight").text(String(attributes.weight)).endElement();
+    xml.startElement("data").writeAttribute("key", "e_kind").text(String(attributes.kind)).endElement();
+    xml.endElement();
+  });
+  xml.endElement().endElement().endDocument();
+  return xml.toString();
+}

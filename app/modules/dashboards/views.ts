@@ -1,0 +1,184 @@
+import {
+  aggregateConstruct,
+  aggregateEnps,
+  authorityIndex,
+  authorityTrend,
+  constructLabel,
+  constructTrends,
+  defaultThresholds,
+  departmentRows,
+  enpsTrend,
+  isShown,
+  quadrantOf,
+  QUADRANTS,
+  type QuadrantKey,
+  type QuadrantThresholds,
+  type Scope,
+  type WavePoint,
+} from "~/modules/analytics/dashboard";
+import type { PersonFigures, WaveAnalytics } from "~/modules/analytics/engine";
+
+/**
+ * What each dashboard page sends to the browser: only the figures it shows, already suppressed
+ * and scoped. Loader data is readable in the page source, so nothing else goes in.
+ */
+
+export type Shown<T> = T | { suppressed: true };
+const hidden = { suppressed: true as const };
+
+export function overviewView(analytics: WaveAnalytics, points: WavePoint[], scope: Scope, commentMinimum: number, shuffle: <T>(items: T[]) => T[]) {
+  const rows = departmentRows(analytics);
+  const responses = isShown(analytics.responses) ? analytics.responses.total : null;
+  const enps = aggregateEnps(analytics.blocks);
+  const index = authorityIndex(analytics.blocks);
+  const commentThreshold = Math.max(analytics.k, commentMinimum);
+  return {
+    noised: analytics.noised,
+    responses,
+    participation: scope.kind === "organization" ? analytics.participation : null,
+    constructs: analytics.constructs.map((construct) => {
+      const cell = aggregateConstruct(analytics.blocks, construct);
+      return { construct, label: constructLabel(construct), ...(isShown(cell) ? { mean: cell.mean, n: cell.n, distribution: cell.distribution } : hidden) };
+    }),
+    enps: isShown(enps) ? enps : hidden,
+    authorityIndex: isShown(index) ? index.value : null,
+    trends: {
+      constructs: constructTrends(points).map((trend) => ({ ...trend, label: constructLabel(trend.construct) })),
+      enps: enpsTrend(points),
+      authority: authorityTrend(points),
+    },
+    departments: rows.departments.map((row) => ({ label: row.label, responses: row.responses })),
+    pooledGroups: analytics.pooledSegments.length,
+    comments:
+      responses !== null && responses >= commentThreshold
+        ? { shown: true as const, items: shuffle(analytics.comments.map((comment) => comment.text)) }
+        : { shown: false as const, threshold: commentThreshold },
+  };
+}
+
+export function teamsView(analytics: WaveAnalytics) {
+  const rows = departmentRows(analytics);
+  const toRow = (row: ReturnType<typeof departmentRows>["total"]) => ({
+    key: row.key,
+    label: row.label,
+    responses: row.responses,
+    cells: analytics.constructs.map((construct) => {
+      const cell = row.constructs[construct];
+      return isShown(cell) ? { construct, mean: cell.mean, n: cell.n } : { construct, suppressed: true as const };
+    }),
+    authorityIndex: isShown(row.authorityIndex) ? row.authorityIndex.value : null,
+  });
+  return {
+    constructs: analytics.constructs.map((construct) => ({ construct, label: constructLabel(construct) })),
+    total: toRow(rows.total),
+    departments: rows.departments.map(toRow),
+    groups: rows.groups.map(toRow),
+    pooledSegments: analytics.pooledSegments.length,
+  };
+}
+
+export function thresholdsFrom(searchParams: URLSearchParams, people: PersonFigures[]): QuadrantThresholds {
+  const defaults = defaultThresholds(people);
+  const read = (name: string, fallback: number) => {
+    const value = Number(searchParams.get(name));
+    return Number.isInteger(value) && value >= 1 && value <= 1000 ? value : fallback;
+  };
+  return { minDirectReports: read("reports", defaults.minDirectReports), minFollowers: read("followers", defaults.minFollowers) };
+}
+
+export function quadrantView(analytics: WaveAnalytics, thresholds: QuadrantThresholds) {
+  const points = analytics.people.map((person) => ({
+    id: person.id,
+    name: person.name,
+    title: person.title,
+    department: person.department,
+    reports: person.totalReports,
+    directReports: person.directReports,
+    followers: person.primaryFollowers,
+    quadrant: quadrantOf(person, thresholds),
+  }));
+  const list = (quadrant: QuadrantKey) =>
+    points
+      .filter((point) => point.quadrant === quadrant)
+      .sort((a, b) => b.followers - a.followers || a.name.localeCompare(b.name))
+      .slice(0, 25);
+  return {
+    thresholds,
+    quadrants: QUADRANTS,
+    counts: Object.fromEntries((Object.keys(QUADRANTS) as QuadrantKey[]).map((key) => [key, points.filter((p) => p.quadrant === key).length])) as Record<QuadrantKey, number>,
+    points: points.filter((point) => point.followers > 0 || point.directReports > 0),
+    informalLeaders: list("informal-leader"),
+    positionalManagers: list("positional-manager"),
+    leadersWithAuthority: list("leader-with-authority"),
+  };
+}
+
+export type NetworkColoring = "department" | "community" | "quadrant";
+
+export function networkView(analytics: WaveAnalytics, thresholds: QuadrantThresholds) {
+  const members = new Set(analytics.membership.map((entry) => entry.personId));
+  const people = analytics.people.filter((person) => members.has(person.id) || Object.values(person.followers).some((count) => count > 0));
+  const ids = new Set(people.map((person) => person.id));
+  const followers = (person: PersonFigures) => Object.values(person.followers).reduce((sum, count) => sum + count, 0);
+  return {
+    nodes: [
+      ...people.map((person) => ({
+        id: person.id,
+        label: person.name,
+        kind: "person" as const,
+        title: person.title,
+        department: person.department ?? "No department",
+        community: person.community,
+        quadrant: quadrantOf(person, thresholds),
+        followers: followers(person),
+        pagerank: person.pagerank,
+      })),
+      ...analytics.blocks.map((block) => ({ id: `block:${block.key}`, label: block.label, kind: "group" as const, department: block.department ?? "Mixed", responses: block.responses })),
+    ],
+    edges: [
+      ...analytics.edges.filter((edge) => ids.has(edge.personId)).map((edge) => ({ source: `block:${edge.block}`, target: edge.personId, weight: edge.weight, kind: "nomination" as const })),
+      ...analytics.membership.filter((entry) => ids.has(entry.personId)).map((entry) => ({ source: entry.personId, target: `block:${entry.block}`, weight: 1, kind: "member" as const })),
+      ...people.filter((person) => person.managerId && ids.has(person.managerId)).map((person) => ({ source: person.managerId!, target: person.id, weight: 1, kind: "formal" as const })),
+    ],
+    departments: [...new Set(people.map((person) => person.department ?? "No department"))].sort(),
+  };
+}
+
+export type PeopleSort = "followers" | "pagerank" | "brokerage" | "reach" | "earned" | "name";
+
+export function peopleTable(analytics: WaveAnalytics, thresholds: QuadrantThresholds, { sort, page, pageSize = 50, department }: { sort: PeopleSort; page: number; pageSize?: number; department?: string }) {
+  const rows = analytics.people
+    .filter((person) => !department || person.department === department)
+    .map((person) => ({
+      id: person.id,
+      name: person.name,
+      title: person.title,
+      department: person.department,
+      followers: person.primaryFollowers,
+      allNominations: Object.values(person.followers).reduce((sum, count) => sum + count, 0),
+      reachGroups: person.reach.groups,
+      reachDepartments: person.reach.departments,
+      earnedShare: isShown(person.earnedShare) ? person.earnedShare.share : null,
+      followBack: person.followBack && isShown(person.followBack) ? person.followBack.share : null,
+      directReports: person.directReports,
+      totalReports: person.totalReports,
+      pagerank: person.pagerank,
+      brokerage: person.brokerage,
+      community: person.community,
+      quadrant: quadrantOf(person, thresholds),
+    }));
+  const key: Record<PeopleSort, (row: (typeof rows)[number]) => number | string> = {
+    followers: (row) => -row.followers,
+    pagerank: (row) => -row.pagerank,
+    brokerage: (row) => -(row.brokerage ?? 0),
+    reach: (row) => -row.reachGroups,
+    earned: (row) => -(row.earnedShare ?? -1),
+    name: (row) => row.name,
+  };
+  rows.sort((a, b) => {
+    const x = key[sort](a);
+    const y = key[sort](b);
+    return x < y ? -1 : x > y ? 1 : a.name.localeCompare(b.name);
+  });
+  return { total: rows.length, rows: rows.slice((page - 1) * pageSize, page * pageSize) };
+}

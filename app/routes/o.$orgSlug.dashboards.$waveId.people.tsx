@@ -1,0 +1,145 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { DashboardEmpty, emptyState } from "~/components/dashboard-empty";
+import { pageFrom, Pagination } from "~/components/pagination";
+import { QUADRANTS } from "~/modules/analytics/dashboard";
+import { requireDashboard } from "~/modules/dashboards/dashboard.server";
+import { peopleTable, thresholdsFrom, type PeopleSort } from "~/modules/dashboards/views";
+
+const SORTS: { value: PeopleSort; label: string }[] = [
+  { value: "followers", label: "Followers" },
+  { value: "pagerank", label: "Network centrality (PageRank)" },
+  { value: "brokerage", label: "Brokerage" },
+  { value: "reach", label: "Reach" },
+  { value: "earned", label: "Earned share" },
+  { value: "name", label: "Name" },
+];
+const PAGE_SIZE = 50;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const dashboard = await requireDashboard(request, params);
+  const k = dashboard.analytics?.k ?? dashboard.member.minGroupSize;
+  const empty = emptyState(dashboard.analytics, dashboard.scope);
+  if (empty || !dashboard.analytics) return { k, empty, table: null, orgSlug: dashboard.member.orgSlug };
+  const searchParams = new URL(request.url).searchParams;
+  const sortParam = searchParams.get("sort");
+  const sort = SORTS.some((option) => option.value === sortParam) ? (sortParam as PeopleSort) : "followers";
+  const department = searchParams.get("department") ?? "";
+  const page = pageFrom(searchParams);
+  const thresholds = thresholdsFrom(searchParams, dashboard.analytics.people);
+  const departments = [...new Set(dashboard.analytics.people.map((person) => person.department).filter((d): d is string => Boolean(d)))].sort();
+  return {
+    k,
+    empty,
+    orgSlug: dashboard.member.orgSlug,
+    sort,
+    department,
+    departments,
+    page,
+    questions: dashboard.analytics.nominationQuestions,
+    table: peopleTable(dashboard.analytics, thresholds, { sort, page, pageSize: PAGE_SIZE, department: department || undefined }),
+  };
+}
+
+const percent = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
+
+export default function PeopleFigures() {
+  const data = useLoaderData<typeof loader>();
+  if (data.empty || !data.table) return <DashboardEmpty state={data.empty ?? "computing"} k={data.k} />;
+  const { table, sort, department, departments, page, orgSlug } = data;
+  return (
+    <div className="space-y-4">
+      <Form method="get" className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="sort" className="label">
+            Sort by
+          </label>
+          <select id="sort" name="sort" defaultValue={sort} className="input mt-1">
+            {SORTS.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="department" className="label">
+            Department
+          </label>
+          <select id="department" name="department" defaultValue={department} className="input mt-1">
+            <option value="">All</option>
+            {departments.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn-secondary">
+          Show
+        </button>
+      </Form>
+      <p className="text-sm text-slate-600">
+        Followers are nominations on the followership question from the whole organization. Earned share is the part of a person's followers
+        outside their own reporting line, shown from {data.k} followers; follow-back is the share of their own team who chose them.
+      </p>
+      <div className="card overflow-x-auto">
+        <table className="table-base">
+          <caption className="sr-only">People and their influence, sorted by {SORTS.find((s) => s.value === sort)?.label}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Person</th>
+              <th scope="col" className="text-right">
+                Followers
+              </th>
+              <th scope="col" className="text-right">
+                Reach
+              </th>
+              <th scope="col" className="text-right">
+                Earned share
+              </th>
+              <th scope="col" className="text-right">
+                Follow-back
+              </th>
+              <th scope="col" className="text-right">
+                Reports
+              </th>
+              <th scope="col" className="text-right">
+                PageRank
+              </th>
+              <th scope="col" className="text-right">
+                Brokerage
+              </th>
+              <th scope="col">Quadrant</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {table.rows.map((row) => (
+              <tr key={row.id}>
+                <td>
+                  <Link to={`/o/${orgSlug}/dashboards/person/${row.id}`} className="link">
+                    {row.name}
+                  </Link>
+                  <div className="text-xs text-slate-600">{[row.title, row.department].filter(Boolean).join(" · ")}</div>
+                </td>
+                <td className="text-right tabular-nums">{row.followers}</td>
+                <td className="text-right tabular-nums">
+                  {row.reachGroups} groups, {row.reachDepartments} depts
+                </td>
+                <td className="text-right tabular-nums">{percent(row.earnedShare)}</td>
+                <td className="text-right tabular-nums">{row.directReports === 0 ? "" : percent(row.followBack)}</td>
+                <td className="text-right tabular-nums">
+                  {row.directReports} / {row.totalReports}
+                </td>
+                <td className="text-right tabular-nums">{row.pagerank.toFixed(4)}</td>
+                <td className="text-right tabular-nums">{row.brokerage === null ? "—" : row.brokerage.toFixed(4)}</td>
+                <td className="whitespace-nowrap">{QUADRANTS[row.quadrant].title}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={page} pageSize={PAGE_SIZE} total={table.total} label="People" />
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ChartFrame, QuadrantChart, QUADRANT_COLORS } from "~/components/charts";
+import { DashboardEmpty, emptyState } from "~/components/dashboard-empty";
+import { requireDashboard } from "~/modules/dashboards/dashboard.server";
+import { quadrantView, thresholdsFrom } from "~/modules/dashboards/views";
+import type { QuadrantKey } from "~/modules/analytics/dashboard";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const dashboard = await requireDashboard(request, params);
+  const k = dashboard.analytics?.k ?? dashboard.member.minGroupSize;
+  const empty = emptyState(dashboard.analytics, dashboard.scope);
+  if (empty || !dashboard.analytics) return { k, empty, view: null, orgSlug: dashboard.member.orgSlug };
+  const thresholds = thresholdsFrom(new URL(request.url).searchParams, dashboard.analytics.people);
+  return { k, empty, orgSlug: dashboard.member.orgSlug, view: quadrantView(dashboard.analytics, thresholds) };
+}
+
+export default function Quadrant() {
+  const { k, empty, view, orgSlug } = useLoaderData<typeof loader>();
+  if (empty || !view) return <DashboardEmpty state={empty ?? "computing"} k={k} />;
+  const labels = Object.fromEntries(Object.entries(view.quadrants).map(([key, value]) => [key, value.title]));
+  const order: QuadrantKey[] = ["leader-with-authority", "informal-leader", "positional-manager", "contributor"];
+  const lists: [QuadrantKey, typeof view.informalLeaders][] = [
+    ["informal-leader", view.informalLeaders],
+    ["positional-manager", view.positionalManagers],
+    ["leader-with-authority", view.leadersWithAuthority],
+  ];
+  return (
+    <div className="space-y-6">
+      <p className="max-w-3xl text-sm text-slate-700">
+        Each person is placed by the authority their title gives them (people in their reporting line) and by the authority others
+        freely give them (how many chose to follow their lead). The quadrants are prompts for conversation, not verdicts: one wave of one
+        question is a snapshot, and influence moves.
+      </p>
+      <Form method="get" className="card flex flex-wrap items-end gap-4 p-4">
+        <div>
+          <label htmlFor="reports" className="label">
+            Formal authority from
+          </label>
+          <div className="mt-1 flex items-center gap-2 text-sm">
+            <input id="reports" name="reports" type="number" min={1} defaultValue={view.thresholds.minDirectReports} className="input w-24" /> direct reports
+          </div>
+        </div>
+        <div>
+          <label htmlFor="followers" className="label">
+            Earned influence from
+          </label>
+          <div className="mt-1 flex items-center gap-2 text-sm">
+            <input id="followers" name="followers" type="number" min={1} defaultValue={view.thresholds.minFollowers} className="input w-24" /> followers
+          </div>
+        </div>
+        <button type="submit" className="btn-secondary">
+          Apply thresholds
+        </button>
+        <p className="text-sm text-slate-600">Defaults: one direct report; at least 3 followers and the top fifth of those chosen.</p>
+      </Form>
+      <ChartFrame title="Positional vs earned" description="Horizontal: people in their line (square-root scale). Vertical: followers on the followership question." height={420} fileName="quadrant">
+        <QuadrantChart points={view.points} thresholds={view.thresholds} labels={labels} />
+      </ChartFrame>
+      <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        {order.map((key) => (
+          <li key={key} className="card p-4">
+            <p className="flex items-center gap-2 font-semibold">
+              <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full" style={{ background: QUADRANT_COLORS[key] }} />
+              {view.quadrants[key].title}
+              <span className="ml-auto tabular-nums text-slate-600">{view.counts[key]}</span>
+            </p>
+            <p className="mt-2 text-sm text-slate-700">{view.quadrants[key].prompt}</p>
+          </li>
+        ))}
+      </ul>
+      <div className="grid gap-6 lg:grid-cols-3">
+        {lists.map(([key, people]) => (
+          <section key={key} className="card p-5" aria-labelledby={`list-${key}`}>
+            <h2 id={`list-${key}`} className="font-semibold">
+              {view.quadrants[key].title}
+            </h2>
+            {people.length === 0 ? (
+              <p className="mt-2 text-sm text-slate-600">Nobody at these thresholds.</p>
+            ) : (
+              <ol className="mt-3 space-y-2 text-sm">
+                {people.map((person) => (
+                  <li key={person.id} className="flex justify-between gap-3">
+                    <Link to={`/o/${orgSlug}/dashboards/person/${person.id}`} className="link">
+                      {person.name}
+                    </Link>
+                    <span className="whitespace-nowrap tabular-nums text-slate-600">
+                      {person.followers} followers · {person.directReports} direct
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}

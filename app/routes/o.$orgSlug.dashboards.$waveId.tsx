@@ -1,0 +1,96 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
+import { PageHeader } from "~/components/layout";
+import { StatusBadge } from "~/components/status-badge";
+import { db } from "~/db.server";
+import { memberScope, requireDashboardWave } from "~/modules/dashboards/dashboard.server";
+import { EXPORTS } from "~/modules/dashboards/exports";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.wave.surveyName}, wave ${data.wave.number} · Earned` : "Dashboard · Earned" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { member, wave, series } = await requireDashboardWave(request, params);
+  const scope = await memberScope(db, member);
+  return {
+    orgSlug: member.orgSlug,
+    wave: { id: wave.id, number: wave.number, status: wave.status, surveyName: wave.surveyName },
+    series,
+    scopeName: scope.kind === "subtree" ? scope.rootName : null,
+  };
+}
+
+const TABS = [
+  { to: "", label: "Overview", end: true },
+  { to: "network", label: "Influence network" },
+  { to: "quadrant", label: "Positional vs earned" },
+  { to: "teams", label: "Teams" },
+  { to: "people", label: "People" },
+];
+
+export default function DashboardFrame() {
+  const { orgSlug, wave, series, scopeName } = useLoaderData<typeof loader>();
+  const base = `/o/${orgSlug}/dashboards/${wave.id}`;
+  const location = useLocation();
+  const section = location.pathname.slice(base.length).replace(/^\//, "");
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link to={`/o/${orgSlug}/dashboards`} className="link">
+          Dashboards
+        </Link>
+      </nav>
+      <PageHeader
+        title={wave.surveyName}
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            Wave {wave.number} <StatusBadge status={wave.status} />
+            {scopeName ? <span>· showing the part of the org chart under {scopeName}</span> : null}
+          </span>
+        }
+        actions={
+          <details className="relative">
+            <summary className="btn-secondary cursor-pointer list-none">Export</summary>
+            <ul className="absolute right-0 z-20 mt-1 w-64 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200">
+              {Object.entries(EXPORTS).map(([format, { label }]) => (
+                <li key={format}>
+                  <a href={`${base}/export/${format}`} download className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
+                    {label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </details>
+        }
+      />
+      {series.length > 1 ? (
+        <nav aria-label="Waves" className="mb-4 flex flex-wrap gap-2">
+          {series.map((w) => (
+            <Link
+              key={w.id}
+              to={`/o/${orgSlug}/dashboards/${w.id}/${section}`}
+              aria-current={w.id === wave.id ? "page" : undefined}
+              className={`rounded-full px-3 py-1 text-sm ring-1 ring-inset ${w.id === wave.id ? "bg-indigo-600 text-white ring-indigo-600" : "bg-white ring-slate-300 hover:bg-slate-50"}`}
+            >
+              Wave {w.number}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      <nav aria-label="Dashboard views" className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200">
+        {TABS.map((tab) => (
+          <NavLink
+            key={tab.label}
+            to={tab.to ? `${base}/${tab.to}` : base}
+            end={tab.end}
+            className={({ isActive }) =>
+              `-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${isActive ? "border-indigo-600 text-indigo-800" : "border-transparent text-slate-700 hover:text-slate-900"}`
+            }
+          >
+            {tab.label}
+          </NavLink>
+        ))}
+      </nav>
+      <Outlet />
+    </>
+  );
+}
