@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { createOpenLink } from "~/modules/surveys/waves.server";
+import { unseal } from "~/modules/responses/seal.server";
+import type { PooledResponse } from "~/modules/responses/responses.server";
+import { call, makeRequest } from "../../test/fixtures.server";
+import { createOrgWithSurvey, openWithLinks, questionIds } from "../../test/survey-fixtures.server";
+import * as personal from "./r.$token";
+import * as openLink from "./r.open.$token";
+import * as peopleSearch from "./r.$token.people";
+
+async function setUp() {
+  const org = await createOrgWithSurvey();
+  const links = await openWithLinks(org.org.id, org.waveId);
+  const q = await questionIds(org.waveId);
+  return { ...org, links, q };
+}
+
+function validForm(q: Record<string, string>) {
+  const form: Record<string, string | string[]> = { intent: "submit" };
+  for (const key of ["positional_position", "positional_risk", "earned_without_title", "earned_trust", "moments_expertise", "open_space_energy", "open_space_conversation"]) form[`q-${q[key]}`] = "4";
+  form[`q-${q.enps}`] = "9";
+  return form;
+}
+
+const pooled = (waveId: string) => db.selectFrom("response_pool").select("sealed").where("wave_id", "=", waveId).execute();
+const post = (token: string, form: Record<string, string | string[]>, cookie?: string) =>
+  call(() => personal.action({ request: makeRequest(`/r/${token}`, { form, cookie }), params: { token }, context: {} }));
+const get = (token: string) => call(() => personal.loader({ request: makeRequest(`/r/${token}`), params: { token }, context: {} }));
+
+describe("the respondent page", () => {
+  it("shows a clear page, not an error, for an unknown link", async () => {
+    const response = await get("no-such-link");
+    expect(response.status).toBe(404);
+    expect(response.data).toEqual({ form: { state: "unknown" } });
+  });
+
+  it("sends the form back with messages and stores nothing when answers are missing or out of range", async () => {
+    const s = await setUp();
+    const token = s.links.get("eng1@acme.test")!;
+    const form = { ...validForm(s.q), [`q-${s.q.positional_position}`]: "9", [`q-${s.q.comment}`]: "x".repeat(1001) };
+    delete form[`q-${s.q.enps}`];
+    const response = await post(token, form);
+    expect(response.status).toBe(400);
+    expect((response.data as { errors: Record<string, string> }).errors).toEqual({
+      [s.q.positional_position!]: "Choose a value from 1 to 5.",
+      [s.q.enps!]: "Choose an answer.",
+      [s.q.comment!]: "Keep your answer under 1,000 characters (it has 1,001).",
+    });
+    expect(await pooled(s.waveId)).toHaveLength(0);
+  });
+
+  it("refuses a tampered form naming a question that is not in the survey", async () => {
+    const s = await setUp();
+    const response = await post(s.links.get("eng1@acme.test")!, { ...validForm(s.q), "q-00000000-0000-4000-8000-000000000000": "3" });
+    expect(response.status).toBe(400);
+    expect((response.data as { errors: Record<string, string> }).errors.form).toMatch(/does not match the survey/);
+    expect(await pooled(s.waveId)).toHaveLength(0);
+  });
+
+  it("stores a valid response, thanks the respondent, and shows the already-answered page after", async () => {
+    const s = await setUp();
+    const token = s.links.get("eng1@acme.test")!;
+    const response = await post(token, validForm(s.q));
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/r/thanks");
+    expect(await pooled(s.waveId)).toHaveLength(1);
+    const again = await get(token);
+    expect(again.status).toBe(410);
+    expect(again.data).toMatchObject({ form: { state: "answered" } });
+    const resent = await post(token, validForm(s.q));
+    expect(resent.status).toBe(302);
+    expect(resent.headers.get("Location")).toBe(`/r/${token}`);
+    expect(await pooled(s.waveId)).toHaveLength(1);
+  });
+
+  it("searches people without JavaScript, never listing the respondent, and stores nothing", async () => {
+    const s = await setUp();
+    const token = s.links.get("eng1@acme.test")!;
+    const response = await post(token, { ...validForm(s.q), intent: `search:${s.q.follow}`, [`search-${s.q.follow}`]: "Eng Person" });
+    expect(response.status).toBe(200);
+    const names = (response.data as { search: { results: { name: string }[] } }).search.results.map((person) => person.name);
+    expect(names).toContain("Eng Person 2");
+    expect(names).not.toContain("Eng Person 1");
+    expect(await pooled(s.waveId)).toHaveLength(0);
+    const typeahead = await call(() => peopleSearch.loader({ request: makeRequest(`/r/${token}/people?q=eng%20person`), params: { token }, context: {} }));
+    expect((typeahead.data as { name: string }[]).map((p) => p.name)).not.toContain("Eng Person 1");
+  });
+});
+
+describe("the open link", () => {
+  it("takes one unverified answer per browser", async () => {
+    const s = await setUp();
+    const token = (await createOpenLink(db, s.org.id, s.waveId))!;
+    const first = await call(() => openLink.action({ request: makeRequest(`/r/open/${token}`, { form: validForm(s.q) }), params: { token }, context: {} }));
+    expect(first.status).toBe(302);
+    const cookie = first.headers.get("Set-Cookie")!.split(";")[0]!;
+    const [row] = await pooled(s.waveId);
+    const response = unseal<PooledResponse>(row!.sealed);
+    expect(response).toMatchObject({ verified: false, segment: "unverified" });
+    const second = await call(() => openLink.action({ request: makeRequest(`/r/open/${token}`, { form: validForm(s.q), cookie }), params: { token }, context: {} }));
+    expect(second.status).toBe(302);
+    expect(await pooled(s.waveId)).toHaveLength(1);
+    const page = await call(() => openLink.loader({ request: makeRequest(`/r/open/${token}`, { cookie }), params: { token }, context: {} }));
+    expect(page.data).toMatchObject({ form: { state: "answered" } });
+  });
+});
