@@ -41,13 +41,21 @@ async function setUp() {
 }
 
 type Setup = Awaited<ReturnType<typeof setUp>>;
-const PAGES = { overview, network, quadrant, teams, people };
+type Loader = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
+const PAGES: Record<string, Loader> = {
+  overview: overview.loader as Loader,
+  network: network.loader as Loader,
+  quadrant: quadrant.loader as Loader,
+  teams: teams.loader as Loader,
+  people: people.loader as Loader,
+};
 
 async function everything(s: Setup, cookie: string) {
   const params = { orgSlug: s.org.org.slug, waveId: s.org.waveId };
   const request = (path: string) => ({ request: makeRequest(path, { cookie }), params, context: {} });
-  const pages = Object.fromEntries(await Promise.all(Object.entries(PAGES).map(async ([name, page]) => [name, await call(() => page.loader(request(`/o/x/dashboards/x/${name}`)))])));
-  const exports = Object.fromEntries(
+  type Reply = Awaited<ReturnType<typeof call>>;
+  const pages: Record<string, Reply> = Object.fromEntries(await Promise.all(Object.entries(PAGES).map(async ([name, loader]) => [name, await call(() => loader(request(`/o/x/dashboards/x/${name}`)))])));
+  const exports: Record<string, Reply> = Object.fromEntries(
     await Promise.all(
       ["people.csv", "groups.csv", "edges.csv", "network.gexf"].map(async (format) => [format, await call(() => exporter.loader({ ...request("/"), params: { ...params, format } }))]),
     ),

@@ -59,9 +59,9 @@ describe("linking a response to a person with the whole database in hand", () =>
     const respondents = s.people.slice(0, 12);
     // Each respondent's comment is unique to them: the ground truth an attacker would want.
     for (const [i, person] of respondents.entries()) {
-      const answers = templateAnswers(q, {}, i);
-      answers.answers.push({ questionId: q.comment!, kind: "text", value: `comment of respondent ${i}` });
-      expect((await submitResponse(db, links.get(person.email)!, answers)).outcome).toBe("stored");
+      const { answers, nominations } = templateAnswers(q, {}, i);
+      const withComment = { nominations, answers: [...answers, { questionId: q.comment!, kind: "text" as const, value: `comment of respondent ${i}` }] };
+      expect((await submitResponse(db, links.get(person.email)!, withComment)).outcome).toBe("stored");
     }
 
     // While pooled, nothing is readable: the comments are sealed.
