@@ -23,8 +23,9 @@ if (process.env.TEST_DATABASE_URL) {
 Object.assign(process.env, {
   NODE_ENV: "production",
   APP_SECRET: process.env.APP_SECRET ?? "e2e-secret-not-for-production-0123456789",
-  EARNED_DEV_OUTBOX: "1",
   ACCESS_LOG: "1",
+  // Release answers and recompute figures within seconds, not minutes, so journeys can wait for them.
+  EARNED_FLUSH_DEBOUNCE_SECONDS: "1",
 });
 
 const { appendFileSync } = await import("node:fs");

@@ -1,0 +1,157 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DirectedGraph } from "graphology";
+import { parse as parseGexf } from "graphology-gexf";
+import { mkdirSync, readFileSync } from "node:fs";
+import { logIn, logOut, PASSWORD, signUp } from "./support/accounts";
+import { answerSurvey, createTemplateSurvey, importRoster, linksFromOutbox } from "./support/survey";
+
+/**
+ * The whole product: roster → survey → anonymous answers → a leader's dashboards → an analyst's
+ * export. Screenshots of every dashboard page go to e2e/screenshots/.
+ */
+const ROSTER = [
+  "email,name,title,manager_email,department",
+  "cora@journey.test,Cora Chief,CEO,,Executive",
+  "fin@journey.test,Fin Money,CFO,cora@journey.test,Executive",
+  "ops@journey.test,Oli Ops,COO,cora@journey.test,Executive",
+  "eve@journey.test,Eve Engine,Head of Engineering,cora@journey.test,Engineering",
+  ...[1, 2, 3, 4, 5, 6].map((i) => `dev${i}@journey.test,Dev Number${i},Engineer,eve@journey.test,Engineering`),
+  "sal@journey.test,Sal Seller,Head of Sales,cora@journey.test,Sales",
+  "rep1@journey.test,Rep One,Account Executive,sal@journey.test,Sales",
+  "rep2@journey.test,Rep Two,Account Executive,sal@journey.test,Sales",
+];
+const SCREENSHOTS = "e2e/screenshots";
+
+async function shoot(page: Page, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+test("admin to respondents to leader to analyst", async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  const { slug, email: ownerEmail } = await signUp(page, { name: "Ada Admin", organization: "Journey Inc" });
+  await importRoster(page, slug, ROSTER);
+
+  await createTemplateSurvey(page, slug);
+  // One question becomes optional under its own tag: too few answer it to be shown.
+  await page.getByRole("link", { name: "Edit question 10" }).click();
+  await page.getByLabel("Construct tag").fill("decisions.conversation");
+  await page.getByLabel("Answer required").uncheck();
+  await page.getByRole("button", { name: "Save question" }).click();
+  await page.getByRole("button", { name: "Launch now" }).click();
+  await expect(page.getByRole("heading", { name: "Collecting answers" })).toBeVisible();
+  const links = await linksFromOutbox(page, slug);
+
+  // Invite a leader (Eve leads Engineering) and an analyst.
+  for (const [address, role] of [
+    ["eve@journey.test", "Leader"],
+    ["analyst@journey.test", "Analyst"],
+  ] as const) {
+    await page.goto(`/o/${slug}/settings/members`);
+    await page.getByLabel("Email", { exact: true }).fill(address);
+    await page.getByLabel(new RegExp(`^${role}`)).check();
+    await page.getByRole("button", { name: "Send invitation" }).click();
+    await expect(page.getByText(`Invitation sent to ${address}.`)).toBeVisible();
+  }
+  await page.goto(`/o/${slug}/settings/outbox`);
+  const joinLink = async (address: string) => ((await page.getByRole("article", { name: `Email to ${address}` }).first().textContent()) ?? "").match(/\/join\/[\w-]+/)![0];
+  const eveJoin = await joinLink("eve@journey.test");
+  const analystJoin = await joinLink("analyst@journey.test");
+
+  // Eleven people answer through their own links: all of Engineering's team, and five at the top and in Sales.
+  const respondents = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const respondent = await respondents.newPage();
+  const answering = [...[1, 2, 3, 4, 5, 6].map((i) => `dev${i}@journey.test`), "cora@journey.test", "fin@journey.test", "ops@journey.test", "rep1@journey.test", "rep2@journey.test"];
+  for (const [i, address] of answering.entries()) {
+    await respondent.goto(links.get(address)!);
+    // Developers follow Eve and a colleague; the others follow a sales rep (never themselves).
+    const follow = address.startsWith("dev") ? ["Eve Engine", i % 2 === 0 ? "Dev Number6" : "Sal Seller"] : [address === "rep1@journey.test" ? "Rep Two" : "Rep One"];
+    if (i < 2) {
+      const group = respondent.getByRole("group", { name: /Decisions here come out of conversation/ });
+      await group.getByRole("radio", { name: "Agree", exact: true }).check();
+    }
+    await answerSurvey(respondent, { follow, agreement: i % 3 === 0 ? "Strongly agree" : "Agree" });
+  }
+  await respondents.close();
+  await page.goto(`/o/${slug}/surveys`);
+  await expect(page.getByRole("cell", { name: "11 of 13" })).toBeVisible();
+  await logOut(page);
+
+  // The leader joins and sees their subtree: Engineering's team, not the rest.
+  await page.goto(eveJoin);
+  await page.getByLabel("Your name").fill("Eve Engine");
+  await page.getByLabel("Choose a password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account and join" }).click();
+  await page.getByRole("link", { name: "Dashboards" }).click();
+  await page.getByRole("link", { name: "Wave 1" }).click();
+  await page.waitForURL(/\/dashboards\/[0-9a-f-]{36}$/);
+  const dashboard = page.url();
+  await expect(async () => {
+    await page.goto(dashboard);
+    await expect(page.getByText("Responses", { exact: true })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 90_000, intervals: [2_000] });
+  await expect(page.getByText("showing the part of the org chart under Eve Engine")).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: /^6$/ })).toBeVisible();
+  await shoot(page, "leader-overview");
+
+  await page.getByRole("link", { name: "Influence network" }).click();
+  await expect(page.getByRole("heading", { name: "The same network as a table" })).toBeVisible();
+  const networkTable = page.getByRole("table").last();
+  await expect(networkTable.getByRole("button", { name: "Eve Engine" })).toBeVisible();
+  await expect(networkTable.getByText("Rep One")).toHaveCount(0);
+  await expect(networkTable.getByText("Sal Seller")).toHaveCount(0);
+  await page.waitForTimeout(3_000);
+  await shoot(page, "leader-network");
+
+  await page.getByRole("link", { name: "Positional vs earned" }).click();
+  await expect(page.getByRole("heading", { name: "Leaders with authority" }).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Eve Engine" })).toBeVisible();
+  await shoot(page, "leader-quadrant");
+
+  await page.getByRole("link", { name: "Teams" }).click();
+  const heatmap = page.getByRole("table", { name: "Teams and combined groups × constructs" });
+  await expect(heatmap.getByRole("rowheader", { name: "Team of Eve Engine · Engineering" })).toBeVisible();
+  await expect(heatmap.getByRole("cell", { name: /^suppressed/ })).toBeVisible();
+  await expect(page.getByText("Rest of the organization")).toHaveCount(0);
+  await shoot(page, "leader-teams");
+
+  await page.getByRole("link", { name: "People", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Dev Number1" })).toBeVisible();
+  await shoot(page, "leader-people");
+  await page.getByRole("link", { name: "Eve Engine" }).click();
+  await expect(page.getByRole("heading", { name: "Eve Engine" })).toBeVisible();
+  await shoot(page, "leader-person");
+  await logOut(page);
+
+  // The analyst sees the organization and exports the network for Gephi.
+  await page.goto(analystJoin);
+  await page.getByLabel("Your name").fill("Ana Lyst");
+  await page.getByLabel("Choose a password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account and join" }).click();
+  await page.goto(dashboard);
+  await expect(page.getByRole("definition").filter({ hasText: /^11$/ })).toBeVisible();
+  await shoot(page, "analyst-overview");
+  for (const [tab, name] of [
+    ["Influence network", "analyst-network"],
+    ["Positional vs earned", "analyst-quadrant"],
+    ["Teams", "analyst-teams"],
+  ] as const) {
+    await page.getByRole("link", { name: tab }).click();
+    await page.waitForLoadState("networkidle");
+    if (tab === "Influence network") await page.waitForTimeout(3_000);
+    await shoot(page, name);
+  }
+  await expect(page.getByRole("rowheader", { name: "Rest of the organization" })).toBeVisible();
+  await page.getByText("Export").click();
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Network (GEXF, for Gephi)" }).click();
+  const gexf = readFileSync((await (await download).path())!, "utf8");
+  const graph = parseGexf(DirectedGraph, gexf);
+  expect(graph.filterNodes((_, attributes) => attributes.kind === "person")).toHaveLength(13);
+  expect(graph.hasNode(graph.findNode((_, attributes) => attributes.label === "Eve Engine")!)).toBe(true);
+  await logOut(page);
+
+  // The owner still gets in.
+  await logIn(page, ownerEmail);
+  await expect(page).toHaveURL(/\/orgs$/);
+});

@@ -1,0 +1,46 @@
+import { expect, test } from "@playwright/test";
+import { signUp } from "./support/accounts";
+import { createTemplateSurvey, importRoster, linksFromOutbox } from "./support/survey";
+
+const ROSTER = [
+  "email,name,title,manager_email,department",
+  "lead@builder.test,Lena Lead,Head of Design,,Design",
+  ...[1, 2, 3, 4, 5].map((i) => `designer${i}@builder.test,Designer ${i},Designer,lead@builder.test,Design`),
+];
+
+test("an admin builds a survey from the template, edits a question, previews, launches and finds the invitations in the outbox", async ({ page }) => {
+  const { slug } = await signUp(page, { organization: "Builder Co" });
+  await importRoster(page, slug, ROSTER);
+  await createTemplateSurvey(page, slug, "Spring pulse");
+  await expect(page.getByText("Wave 1")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Whose lead would you follow" })).toHaveCount(1);
+
+  await page.getByRole("link", { name: "Edit question 2" }).click();
+  await page.getByLabel("Question", { exact: true }).fill("Whom do you ask when you are stuck on something hard?");
+  await page.getByLabel("Most people a respondent may choose").fill("4");
+  await page.getByRole("button", { name: "Save question" }).click();
+  await expect(page.getByText("2. Whom do you ask when you are stuck on something hard?")).toBeVisible();
+  await expect(page.getByText("Nomination · up to 4 · advice · optional")).toBeVisible();
+
+  await page.getByRole("link", { name: "Edit question 2" }).click();
+  await page.getByLabel("Most people a respondent may choose").fill("0");
+  await page.getByRole("button", { name: "Save question" }).click();
+  await expect(page.getByText("Allow between 1 and 10 people.")).toBeVisible();
+  await page.getByRole("link", { name: "Cancel" }).click();
+
+  await page.getByRole("link", { name: "Preview" }).click();
+  await expect(page.getByText("This is a preview: answers entered here go nowhere.")).toBeVisible();
+  await expect(page.getByRole("group", { name: /Whom do you ask when you are stuck/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Send my answers" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Spring pulse, wave 1" }).click();
+
+  await page.getByRole("button", { name: "Launch now" }).click();
+  await expect(page.getByRole("heading", { name: "Collecting answers" })).toBeVisible();
+  await expect(page.getByText("0 of 6 invited")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Edit question 1" })).toHaveCount(0);
+
+  const links = await linksFromOutbox(page, slug);
+  expect([...links.keys()].sort()).toEqual(["designer1@builder.test", "designer2@builder.test", "designer3@builder.test", "designer4@builder.test", "designer5@builder.test", "lead@builder.test"]);
+  const email = page.getByRole("article", { name: "Email to designer1@builder.test" });
+  await expect(email).toContainText("Builder Co asks for your view: Spring pulse");
+});
