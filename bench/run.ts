@@ -4,35 +4,61 @@ import path from "node:path";
 import { openDatabase, type DatabaseConfig } from "../db/connection";
 import { migrateToLatest } from "../db/migrator";
 import { createServerDatabase } from "../test/test-database";
+import { benchAnalytics } from "./analytics";
+import { benchRespondents } from "./respondents";
 import { benchRosterImport } from "./roster-import";
 
 /**
- * npm run bench: every benchmark, printed as figures. On the embedded database always, and on
- * PostgreSQL too when BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a server.
+ * npm run bench [roster|analytics|respondents]: every benchmark, printed as figures. The database
+ * ones run on the embedded PGlite and, when BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a
+ * PostgreSQL server, on a fresh database there too.
  */
 const only = process.argv[2];
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+const wanted = (name: string) => !only || only === name;
 
-type Target = { label: string; config: DatabaseConfig; cleanUp: () => Promise<void> };
+type Target = { label: string; fresh: () => Promise<{ config: DatabaseConfig; cleanUp: () => Promise<void> }> };
 
-async function targets(): Promise<Target[]> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "earned-bench-"));
-  const list: Target[] = [{ label: "PGlite (embedded)", config: { driver: "pglite", dataDir }, cleanUp: async () => rmSync(dataDir, { recursive: true, force: true }) }];
-  if (serverUrl) {
-    const created = await createServerDatabase(serverUrl, "earned_bench");
-    list.push({ label: "PostgreSQL server", config: { driver: "pg", connectionString: created.url, poolSize: 60 }, cleanUp: created.drop });
-  }
-  return list;
+const targets: Target[] = [
+  {
+    label: "PGlite (embedded)",
+    fresh: async () => {
+      const dataDir = mkdtempSync(path.join(tmpdir(), "earned-bench-"));
+      return { config: { driver: "pglite", dataDir }, cleanUp: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    },
+  },
+];
+if (serverUrl) {
+  targets.push({
+    label: "PostgreSQL server",
+    fresh: async () => {
+      const created = await createServerDatabase(serverUrl, "earned_bench");
+      return { config: { driver: "pg", connectionString: created.url, poolSize: 50 }, cleanUp: created.drop };
+    },
+  });
 }
 
-for (const target of await targets()) {
-  const handle = openDatabase(target.config);
-  try {
-    await migrateToLatest(handle.db);
-    console.log(`\n# ${target.label}`);
-    if (!only || only === "roster") console.log("roster import:", await benchRosterImport(handle.db));
-  } finally {
-    await handle.close();
-    await target.cleanUp();
+console.log(`# Earned benchmarks (${new Date().toISOString().slice(0, 10)}, node ${process.version})`);
+if (wanted("analytics")) console.log("\n## Analytics engine (in memory)\n", await benchAnalytics());
+
+for (const target of targets) {
+  if (wanted("roster")) {
+    const { config, cleanUp } = await target.fresh();
+    const handle = openDatabase(config);
+    try {
+      await migrateToLatest(handle.db);
+      console.log(`\n## Roster import, ${target.label}\n`, await benchRosterImport(handle.db));
+    } finally {
+      await handle.close();
+      await cleanUp();
+    }
+  }
+  if (wanted("respondents")) {
+    const { config, cleanUp } = await target.fresh();
+    try {
+      console.log(`\n## Respondents against the production build, ${target.label}\n`, await benchRespondents(config));
+    } finally {
+      await cleanUp();
+    }
   }
 }

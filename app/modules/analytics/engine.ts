@@ -1,6 +1,6 @@
 import type { QuestionKind } from "@db/schema";
 import { followerReportsToNominee, type StoredRelation } from "~/modules/responses/relations";
-import { buildOrgTree } from "~/modules/people/org-chart";
+import { spansOfControl } from "~/modules/people/org-chart";
 import { blockForSegment, formBlocks, type Block, type BlockKind } from "./blocks";
 import { buildInfluenceGraph, influenceMetrics } from "./graph";
 import { participationByDepartment, type DepartmentParticipation } from "./participation";
@@ -147,9 +147,13 @@ export function computeWaveAnalytics(input: EngineInput): WaveAnalytics {
     if (construct) {
       const byConstruct = perResponse.get(answer.responseId) ?? new Map<string, number[]>();
       perResponse.set(answer.responseId, byConstruct);
-      byConstruct.set(construct, [...(byConstruct.get(construct) ?? []), answer.value]);
+      const values = byConstruct.get(construct);
+      if (values) values.push(answer.value);
+      else byConstruct.set(construct, [answer.value]);
     } else if (enpsQuestion && answer.questionId === enpsQuestion.id) {
-      enpsValues.set(block.key, [...(enpsValues.get(block.key) ?? []), answer.value]);
+      const values = enpsValues.get(block.key);
+      if (values) values.push(answer.value);
+      else enpsValues.set(block.key, [answer.value]);
     }
   }
   for (const [responseId, byConstruct] of perResponse) {
@@ -235,14 +239,7 @@ export function computeWaveAnalytics(input: EngineInput): WaveAnalytics {
   );
 
   // Formal authority from the org chart of active people.
-  const orgTree = buildOrgTree(input.people.filter((person) => person.active).map(({ id, name, title, department, managerId }) => ({ id, name, title, department, managerId })));
-  const span = new Map<string, { direct: number; total: number }>();
-  const stack = [...orgTree];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    span.set(node.id, { direct: node.children.length, total: node.totalReports });
-    stack.push(...node.children);
-  }
+  const span = spansOfControl(input.people.filter((person) => person.active));
   const ownTeamResponses = new Map<string, number>();
   for (const block of blocks) if (block.kind === "team" && block.managerId) ownTeamResponses.set(block.managerId, (ownTeamResponses.get(block.managerId) ?? 0) + block.responses);
 

@@ -30,18 +30,27 @@ export type InfluenceGraphInput = {
 };
 
 export function buildInfluenceGraph({ personIds, membership, edges }: InfluenceGraphInput): DirectedGraph {
-  const graph = new DirectedGraph();
-  for (const id of personIds) graph.mergeNode(id, { kind: "person" });
+  const graph = new DirectedGraph({ allowSelfLoops: false });
+  // Nodes once each, then plain addEdge: merging on every edge is most of the cost at 10,000 people.
+  const people = new Set<string>(personIds);
+  const blocks = new Set<string>();
   for (const { personId, block } of membership) {
-    graph.mergeNode(BLOCK_PREFIX + block, { kind: "block" });
-    graph.mergeNode(personId, { kind: "person" });
-    graph.mergeEdge(personId, BLOCK_PREFIX + block, { weight: 1 });
+    people.add(personId);
+    blocks.add(block);
   }
-  for (const { block, personId, weight } of edges) {
-    graph.mergeNode(BLOCK_PREFIX + block, { kind: "block" });
-    graph.mergeNode(personId, { kind: "person" });
-    graph.mergeEdge(BLOCK_PREFIX + block, personId, { weight });
+  for (const { block, personId } of edges) {
+    people.add(personId);
+    blocks.add(block);
   }
+  for (const id of people) graph.addNode(id, { kind: "person" });
+  for (const block of blocks) graph.addNode(BLOCK_PREFIX + block, { kind: "block" });
+  const seen = new Set<string>();
+  for (const { personId, block } of membership) {
+    if (seen.has(personId)) continue;
+    seen.add(personId);
+    graph.addDirectedEdge(personId, BLOCK_PREFIX + block, { weight: 1 });
+  }
+  for (const { block, personId, weight } of edges) graph.addDirectedEdge(BLOCK_PREFIX + block, personId, { weight });
   return graph;
 }
 

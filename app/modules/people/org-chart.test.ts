@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildOrgTree, pathsToMatches, type OrgChartInput } from "./org-chart";
+import { buildOrgTree, pathsToMatches, spansOfControl, type OrgChartInput } from "./org-chart";
 
 const p = (id: string, managerId: string | null): OrgChartInput => ({ id, name: id, title: null, department: null, managerId });
 
@@ -29,5 +29,15 @@ describe("pathsToMatches", () => {
   it("opens every manager above a match", () => {
     const people = [p("ceo", null), p("cto", "ceo"), p("dev", "cto"), p("cfo", "ceo")];
     expect([...pathsToMatches(people, new Set(["dev"]))].sort()).toEqual(["ceo", "cto"]);
+  });
+});
+
+describe("spansOfControl", () => {
+  it("counts direct and total reports like the tree does", () => {
+    const people = [p("ceo", null), p("cto", "ceo"), p("dev1", "cto"), p("dev2", "cto"), p("cfo", "ceo"), p("stray", "gone")];
+    const spans = spansOfControl(people);
+    expect(spans.get("ceo")).toEqual({ direct: 2, total: 4 });
+    expect(spans.get("cto")).toEqual({ direct: 2, total: 2 });
+    expect(spans.get("stray")).toEqual({ direct: 0, total: 0 });
   });
 });

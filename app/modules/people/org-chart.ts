@@ -52,3 +52,34 @@ export function pathsToMatches(people: OrgChartInput[], matches: Set<string>): S
   }
   return open;
 }
+
+/** Direct and total reports of everyone, without building a sorted tree (for analytics). */
+export function spansOfControl(people: { id: string; managerId: string | null }[]): Map<string, { direct: number; total: number }> {
+  const ids = new Set(people.map((person) => person.id));
+  const children = new Map<string, string[]>();
+  const roots: string[] = [];
+  for (const person of people) {
+    if (person.managerId && ids.has(person.managerId) && person.managerId !== person.id) {
+      const list = children.get(person.managerId);
+      if (list) list.push(person.id);
+      else children.set(person.managerId, [person.id]);
+    } else roots.push(person.id);
+  }
+  const order: string[] = [];
+  const stack = [...roots];
+  const visited = new Set<string>();
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (visited.has(id)) continue;
+    visited.add(id);
+    order.push(id);
+    for (const child of children.get(id) ?? []) stack.push(child);
+  }
+  const spans = new Map<string, { direct: number; total: number }>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const id = order[i]!;
+    const kids = children.get(id) ?? [];
+    spans.set(id, { direct: kids.length, total: kids.reduce((sum, child) => sum + 1 + (spans.get(child)?.total ?? 0), 0) });
+  }
+  return spans;
+}
