@@ -82,6 +82,7 @@ test("admin to respondents to leader to analyst", async ({ page, browser }) => {
   await page.getByLabel("Your name").fill("Eve Engine");
   await page.getByLabel("Choose a password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account and join" }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
   await page.getByRole("link", { name: "Dashboards" }).click();
   await page.getByRole("link", { name: "Wave 1" }).click();
   await page.waitForURL(/\/dashboards\/[0-9a-f-]{36}$/);
@@ -128,6 +129,7 @@ test("admin to respondents to leader to analyst", async ({ page, browser }) => {
   await page.getByLabel("Your name").fill("Ana Lyst");
   await page.getByLabel("Choose a password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account and join" }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
   await page.goto(dashboard);
   await expect(page.getByRole("definition").filter({ hasText: /^11$/ })).toBeVisible();
   await shoot(page, "analyst-overview");
