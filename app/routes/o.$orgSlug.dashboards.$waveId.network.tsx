@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import { DashboardEmpty, emptyState } from "~/components/dashboard-empty";
 import { colorFor, NetworkGraph, type Coloring, type NetworkNode } from "~/components/network-graph";
 import { QUADRANTS, type QuadrantKey } from "~/modules/analytics/dashboard";
@@ -25,7 +25,6 @@ export default function Network() {
   const [showGroups, setShowGroups] = useState(true);
   const [department, setDepartment] = useState("");
   const [selected, setSelected] = useState<string | null>(null);
-  const [search, setSearch] = useState("");
   const people = useMemo(
     () =>
       (view?.nodes ?? [])
@@ -42,11 +41,6 @@ export default function Network() {
         ? view.departments.map((d) => ({ label: d, color: colorFor({ kind: "person", department: d } as NetworkNode, "department", view.departments) }))
         : [...new Set(people.map((p) => p.community).filter((c): c is number => c !== null))].sort((a, b) => a - b).slice(0, 12).map((c) => ({ label: `Community ${c}`, color: colorFor({ kind: "person", community: c } as NetworkNode, "community", view.departments) }));
   const shownPeople = people.filter((person) => !department || person.department === department);
-  const findPerson = () => {
-    const needle = search.trim().toLowerCase();
-    const match = needle ? people.find((person) => person.label.toLowerCase().includes(needle)) : undefined;
-    setSelected(match?.id ?? null);
-  };
   return (
     <div className="space-y-4">
       <p className="max-w-3xl text-sm text-slate-700">
@@ -77,28 +71,7 @@ export default function Network() {
             ))}
           </select>
         </div>
-        <form
-          className="flex items-end gap-2"
-          onSubmit={(event) => {
-            event.preventDefault();
-            findPerson();
-          }}
-        >
-          <div>
-            <label htmlFor="find" className="label">
-              Find a person
-            </label>
-            <input id="find" value={search} onChange={(event) => setSearch(event.target.value)} list="network-people" className="input mt-1" placeholder="Name" />
-            <datalist id="network-people">
-              {people.slice(0, 2000).map((person) => (
-                <option key={person.id} value={person.label} />
-              ))}
-            </datalist>
-          </div>
-          <button type="submit" className="btn-secondary">
-            Find
-          </button>
-        </form>
+        <FindPerson people={people} onFind={setSelected} />
         <label className="flex items-center gap-2 pb-2 text-sm">
           <input type="checkbox" checked={showFormal} onChange={(event) => setShowFormal(event.target.checked)} />
           Overlay the org chart
@@ -171,6 +144,45 @@ export default function Network() {
           </section>
         </aside>
       </div>
+      <NetworkTable people={shownPeople} selected={selected} onSelect={setSelected} />
+    </div>
+  );
+}
+
+type PersonNode = Extract<NetworkNode, { kind: "person" }>;
+
+/** Typing a name re-renders only this form, not the graph or the table. */
+const FindPerson = memo(function FindPerson({ people, onFind }: { people: PersonNode[]; onFind: (id: string | null) => void }) {
+  const [search, setSearch] = useState("");
+  return (
+    <form
+      className="flex items-end gap-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const needle = search.trim().toLowerCase();
+        onFind(needle ? (people.find((person) => person.label.toLowerCase().includes(needle))?.id ?? null) : null);
+      }}
+    >
+      <div>
+        <label htmlFor="find" className="label">
+          Find a person
+        </label>
+        <input id="find" value={search} onChange={(event) => setSearch(event.target.value)} list="network-people" className="input mt-1" placeholder="Name" />
+        <datalist id="network-people">
+          {people.slice(0, 2000).map((person) => (
+            <option key={person.id} value={person.label} />
+          ))}
+        </datalist>
+      </div>
+      <button type="submit" className="btn-secondary">
+        Find
+      </button>
+    </form>
+  );
+});
+
+const NetworkTable = memo(function NetworkTable({ people: shownPeople, selected, onSelect }: { people: PersonNode[]; selected: string | null; onSelect: (id: string) => void }) {
+  return (
       <section className="card overflow-x-auto" aria-labelledby="network-table">
         <h2 id="network-table" className="px-4 pt-4 font-semibold">
           The same network as a table
@@ -194,7 +206,7 @@ export default function Network() {
             {shownPeople.slice(0, TABLE_ROWS).map((person) => (
               <tr key={person.id} aria-selected={person.id === selected ? true : undefined} className={person.id === selected ? "bg-indigo-50" : undefined}>
                 <td>
-                  <button type="button" className="link text-left" onClick={() => setSelected(person.id)}>
+                  <button type="button" className="link text-left" onClick={() => onSelect(person.id)}>
                     {person.label}
                   </button>
                 </td>
@@ -217,6 +229,5 @@ export default function Network() {
           </p>
         ) : null}
       </section>
-    </div>
   );
-}
+});

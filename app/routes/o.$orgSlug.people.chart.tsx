@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ReactNode } from "react";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useMemo, useRef } from "react";
+import { useMemo, useState } from "react";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { PeopleTabs } from "~/components/people-tabs";
 import { db } from "~/db.server";
@@ -29,8 +30,9 @@ export default function OrgChart() {
     const found = new Set(needle ? people.filter((person) => person.name.toLowerCase().includes(needle)).map((person) => person.id) : []);
     return { matches: found, open: pathsToMatches(people, found) };
   }, [people, search]);
-  const chartRef = useRef<HTMLDivElement>(null);
-  const setAll = (value: boolean) => chartRef.current?.querySelectorAll("details").forEach((details) => (details.open = value));
+  // Expanding or collapsing everything remounts the tree with every node's starting state.
+  const [view, setView] = useState({ expandAll, generation: 0 });
+  const setAll = (value: boolean) => setView((current) => ({ expandAll: value, generation: current.generation + 1 }));
 
   return (
     <>
@@ -66,10 +68,10 @@ export default function OrgChart() {
               </p>
             ) : null}
           </div>
-          <div ref={chartRef} className="card overflow-x-auto p-4">
-            <ul className="space-y-1" aria-label="Org chart">
+          <div className="card overflow-x-auto p-4">
+            <ul className="space-y-1" aria-label="Org chart" key={`${view.generation}:${search}`}>
               {tree.map((node) => (
-                <OrgNode key={node.id} node={node} open={open} matches={matches} expandAll={expandAll} />
+                <OrgNode key={node.id} node={node} open={open} matches={matches} expandAll={view.expandAll} />
               ))}
             </ul>
           </div>
@@ -97,15 +99,26 @@ function OrgNode({ node, open, matches, expandAll }: { node: OrgTreeNode; open: 
     </span>
   );
   if (node.children.length === 0) return <li className="py-0.5 pl-5">{label}</li>;
+  return <Team node={node} label={label} open={open} matches={matches} expandAll={expandAll} />;
+}
+
+/**
+ * A manager's team renders its members only while open: 5,000 people stay fast because most of
+ * the tree is never built. (Without JavaScript, "Expand all" asks the server for everything open.)
+ */
+function Team({ node, label, open, matches, expandAll }: { node: OrgTreeNode; label: ReactNode; open: Set<string>; matches: Set<string>; expandAll: boolean }) {
+  const [isOpen, setIsOpen] = useState(expandAll || node.depth === 0 || open.has(node.id));
   return (
     <li>
-      <details open={expandAll || node.depth === 0 || open.has(node.id)} className="group">
+      <details open={isOpen} onToggle={(event) => setIsOpen(event.currentTarget.open)} className="group">
         <summary className="cursor-pointer py-0.5 marker:text-slate-400">{label}</summary>
-        <ul className="ml-2 border-l border-slate-200 pl-4">
-          {node.children.map((child) => (
-            <OrgNode key={child.id} node={child} open={open} matches={matches} expandAll={expandAll} />
-          ))}
-        </ul>
+        {isOpen ? (
+          <ul className="ml-2 border-l border-slate-200 pl-4">
+            {node.children.map((child) => (
+              <OrgNode key={child.id} node={child} open={open} matches={matches} expandAll={expandAll} />
+            ))}
+          </ul>
+        ) : null}
       </details>
     </li>
   );

@@ -13,7 +13,7 @@ export const DEMO_LEADER_EMAIL = "leader@demo.earned.test";
 const DEMO_SLUG = "demo";
 
 /** Idempotent: running it again keeps the existing demo organization. */
-export async function seedDemo(db: Db) {
+export async function seedDemo(db: Db, { people = 150 } = {}) {
   const existing = await db.selectFrom("organization").select("id").where("slug", "=", DEMO_SLUG).executeTakeFirst();
   if (!existing) {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -37,7 +37,7 @@ export async function seedDemo(db: Db) {
       orgId,
       userId: ownerId,
       fileName: "demo-roster.csv",
-      bytes: new TextEncoder().encode(rosterCsv(generateDemoRoster({ size: 150 }))),
+      bytes: new TextEncoder().encode(rosterCsv(generateDemoRoster({ size: people }))),
       deactivateMissing: false,
     });
     if (preview.outcome !== "previewed" || (await applyRosterImport(db, orgId, preview.importId)) !== "applied") {
