@@ -1,7 +1,8 @@
+import type { EmptyReason } from "~/modules/dashboards/views";
 import { EmptyState } from "./layout";
 
 /** Why a dashboard has nothing to show yet, and when it will. */
-export function DashboardEmpty({ state, k }: { state: "computing" | "below-k" | "no-blocks-in-scope"; k: number }) {
+export function DashboardEmpty({ state, k }: { state: EmptyReason; k: number }) {
   if (state === "computing") {
     return (
       <EmptyState title="Results are being prepared">
@@ -22,10 +23,4 @@ export function DashboardEmpty({ state, k }: { state: "computing" | "below-k" | 
       Results appear when at least {k} people have answered, so that no answer can be traced to anyone. Until then, nothing is shown.
     </EmptyState>
   );
-}
-
-export function emptyState(analytics: { blocks: unknown[] } | null, scope: { kind: string }): "computing" | "below-k" | "no-blocks-in-scope" | null {
-  if (!analytics) return "computing";
-  if (analytics.blocks.length > 0) return null;
-  return scope.kind === "subtree" ? "no-blocks-in-scope" : "below-k";
 }

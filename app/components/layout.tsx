@@ -66,3 +66,14 @@ export function Notice({ tone = "info", children }: { tone?: "info" | "success" 
     </div>
   );
 }
+
+/** "← Survey, wave 2": the way back from a wave's sub-pages. */
+export function Breadcrumb({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+      <Link to={to} className="link">
+        {children}
+      </Link>
+    </nav>
+  );
+}

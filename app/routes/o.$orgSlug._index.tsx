@@ -22,6 +22,13 @@ export default function Overview() {
       cta: "Import roster",
     },
     {
+      done: overview.waves > 0,
+      title: "Run the Influence & Authority Pulse",
+      text: "Five minutes per person: whose lead people follow, whom they ask for advice, and how earned the authority around them feels.",
+      to: "surveys/new",
+      cta: "Create a survey",
+    },
+    {
       done: overview.members > 1,
       title: "Invite analysts and leaders",
       text: "Leaders see dashboards for their own part of the org chart; analysts see the whole organization.",
@@ -32,7 +39,20 @@ export default function Overview() {
   return (
     <>
       <PageHeader title={`Welcome, ${name.split(" ")[0]}`} description="What is happening in your organization." />
-      <dl className="grid gap-4 sm:grid-cols-2">
+      {overview.latestResults ? (
+        <div className="mb-6">
+          <Link to={`dashboards/${overview.latestResults.waveId}`} className="card flex items-center justify-between gap-4 p-5 hover:bg-slate-50">
+            <span>
+              <span className="block text-sm text-slate-600">Latest results</span>
+              <span className="block font-semibold text-slate-900">{overview.latestResults.label}</span>
+            </span>
+            <span aria-hidden="true" className="text-indigo-700">
+              →
+            </span>
+          </Link>
+        </div>
+      ) : null}
+      <dl className="grid gap-4 sm:grid-cols-3">
         <div className="card p-5">
           <dt className="text-sm text-slate-600">People in the roster</dt>
           <dd className="mt-1 text-3xl font-semibold">{overview.people}</dd>
@@ -40,6 +60,11 @@ export default function Overview() {
         <div className="card p-5">
           <dt className="text-sm text-slate-600">Members</dt>
           <dd className="mt-1 text-3xl font-semibold">{overview.members}</dd>
+        </div>
+        <div className="card p-5">
+          <dt className="text-sm text-slate-600">Survey waves</dt>
+          <dd className="mt-1 text-3xl font-semibold">{overview.waves}</dd>
+          <dd className="text-sm text-slate-600">{overview.openWaves} open now</dd>
         </div>
       </dl>
       {canAdminister ? (

@@ -1,33 +1,25 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ChartFrame, DistributionChart, TrendChart } from "~/components/charts";
-import { DashboardEmpty, emptyState } from "~/components/dashboard-empty";
+import { DashboardEmpty } from "~/components/dashboard-empty";
 import { Notice } from "~/components/layout";
 import { db } from "~/db.server";
 import { formatDateTime } from "~/modules/dates";
-import { loadSeries, requireDashboard } from "~/modules/dashboards/dashboard.server";
+import { dashboardPage, loadSeries } from "~/modules/dashboards/dashboard.server";
 import { overviewView } from "~/modules/dashboards/views";
 import { shuffle } from "~/modules/shuffle.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const dashboard = await requireDashboard(request, params);
-  const k = dashboard.analytics?.k ?? dashboard.member.minGroupSize;
-  const empty = emptyState(dashboard.analytics, dashboard.scope);
-  if (empty || !dashboard.analytics) return { k, empty, view: null, computedAt: dashboard.computedAt };
-  const points = await loadSeries(db, dashboard);
-  return {
-    k,
-    empty,
-    computedAt: dashboard.computedAt,
-    view: overviewView(dashboard.analytics, points, dashboard.scope, dashboard.member.commentMinGroupSize, shuffle),
-  };
+  return dashboardPage(request, params, async (analytics, dashboard) =>
+    overviewView(analytics, await loadSeries(db, dashboard), dashboard.scope, dashboard.member.commentMinGroupSize, shuffle),
+  );
 }
 
 const format = (value: number) => value.toFixed(2);
 
 export default function Overview() {
   const { k, empty, view, computedAt } = useLoaderData<typeof loader>();
-  if (empty || !view) return <DashboardEmpty state={empty ?? "computing"} k={k} />;
+  if (!view) return <DashboardEmpty state={empty!} k={k} />;
   const shownConstructs = view.constructs.filter((c): c is Extract<typeof c, { mean: number }> => "mean" in c);
   const severalWaves = view.trends.enps.length > 1;
   return (

@@ -1,19 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { memo, useMemo, useState } from "react";
-import { DashboardEmpty, emptyState } from "~/components/dashboard-empty";
+import { DashboardEmpty } from "~/components/dashboard-empty";
 import { colorFor, NetworkGraph, type Coloring, type NetworkNode } from "~/components/network-graph";
 import { QUADRANTS, type QuadrantKey } from "~/modules/analytics/dashboard";
-import { requireDashboard } from "~/modules/dashboards/dashboard.server";
+import { dashboardPage } from "~/modules/dashboards/dashboard.server";
 import { networkView, thresholdsFrom } from "~/modules/dashboards/views";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const dashboard = await requireDashboard(request, params);
-  const k = dashboard.analytics?.k ?? dashboard.member.minGroupSize;
-  const empty = emptyState(dashboard.analytics, dashboard.scope);
-  if (empty || !dashboard.analytics) return { k, empty, view: null, orgSlug: dashboard.member.orgSlug };
-  const thresholds = thresholdsFrom(new URL(request.url).searchParams, dashboard.analytics.people);
-  return { k, empty, orgSlug: dashboard.member.orgSlug, view: networkView(dashboard.analytics, thresholds) };
+  return dashboardPage(request, params, (analytics) => networkView(analytics, thresholdsFrom(new URL(request.url).searchParams, analytics.people)));
 }
 
 const TABLE_ROWS = 100;
@@ -32,7 +27,7 @@ export default function Network() {
         .sort((a, b) => b.followers - a.followers || a.label.localeCompare(b.label)),
     [view],
   );
-  if (empty || !view) return <DashboardEmpty state={empty ?? "computing"} k={k} />;
+  if (!view) return <DashboardEmpty state={empty!} k={k} />;
   const selectedNode = view.nodes.find((node) => node.id === selected);
   const legend: { label: string; color: string }[] =
     coloring === "quadrant"

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { DashboardEmpty, emptyState } from "~/components/dashboard-empty";
+import { DashboardEmpty } from "~/components/dashboard-empty";
 import { pageFrom, Pagination } from "~/components/pagination";
 import { QUADRANTS } from "~/modules/analytics/dashboard";
-import { requireDashboard } from "~/modules/dashboards/dashboard.server";
+import { dashboardPage } from "~/modules/dashboards/dashboard.server";
 import { peopleTable, thresholdsFrom, type PeopleSort } from "~/modules/dashboards/views";
 
 const SORTS: { value: PeopleSort; label: string }[] = [
@@ -17,36 +17,29 @@ const SORTS: { value: PeopleSort; label: string }[] = [
 const PAGE_SIZE = 50;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const dashboard = await requireDashboard(request, params);
-  const k = dashboard.analytics?.k ?? dashboard.member.minGroupSize;
-  const empty = emptyState(dashboard.analytics, dashboard.scope);
-  if (empty || !dashboard.analytics) return { k, empty, table: null, orgSlug: dashboard.member.orgSlug };
   const searchParams = new URL(request.url).searchParams;
-  const sortParam = searchParams.get("sort");
-  const sort = SORTS.some((option) => option.value === sortParam) ? (sortParam as PeopleSort) : "followers";
-  const department = searchParams.get("department") ?? "";
-  const page = pageFrom(searchParams);
-  const thresholds = thresholdsFrom(searchParams, dashboard.analytics.people);
-  const departments = [...new Set(dashboard.analytics.people.map((person) => person.department).filter((d): d is string => Boolean(d)))].sort();
-  return {
-    k,
-    empty,
-    orgSlug: dashboard.member.orgSlug,
-    sort,
-    department,
-    departments,
-    page,
-    questions: dashboard.analytics.nominationQuestions,
-    table: peopleTable(dashboard.analytics, thresholds, { sort, page, pageSize: PAGE_SIZE, department: department || undefined }),
-  };
+  return dashboardPage(request, params, (analytics) => {
+    const sortParam = searchParams.get("sort");
+    const sort = SORTS.some((option) => option.value === sortParam) ? (sortParam as PeopleSort) : "followers";
+    const department = searchParams.get("department") ?? "";
+    const page = pageFrom(searchParams);
+    const thresholds = thresholdsFrom(searchParams, analytics.people);
+    return {
+      sort,
+      department,
+      departments: [...new Set(analytics.people.map((person) => person.department).filter((d): d is string => Boolean(d)))].sort(),
+      page,
+      table: peopleTable(analytics, thresholds, { sort, page, pageSize: PAGE_SIZE, department: department || undefined }),
+    };
+  });
 }
 
 const percent = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
 
 export default function PeopleFigures() {
-  const data = useLoaderData<typeof loader>();
-  if (data.empty || !data.table) return <DashboardEmpty state={data.empty ?? "computing"} k={data.k} />;
-  const { table, sort, department, departments, page, orgSlug } = data;
+  const { k, empty, view, orgSlug } = useLoaderData<typeof loader>();
+  if (!view) return <DashboardEmpty state={empty!} k={k} />;
+  const { table, sort, department, departments, page } = view;
   return (
     <div className="space-y-4">
       <Form method="get" className="flex flex-wrap items-end gap-3">
@@ -81,7 +74,7 @@ export default function PeopleFigures() {
       </Form>
       <p className="text-sm text-slate-600">
         Followers are nominations on the followership question from the whole organization. Earned share is the part of a person's followers
-        outside their own reporting line, shown from {data.k} followers; follow-back is the share of their own team who chose them.
+        outside their own reporting line, shown from {k} followers; follow-back is the share of their own team who chose them.
       </p>
       <div className="card overflow-x-auto">
         <table className="table-base">

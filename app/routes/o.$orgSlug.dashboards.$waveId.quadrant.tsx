@@ -1,23 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ChartFrame, QuadrantChart, QUADRANT_COLORS } from "~/components/charts";
-import { DashboardEmpty, emptyState } from "~/components/dashboard-empty";
-import { requireDashboard } from "~/modules/dashboards/dashboard.server";
+import { DashboardEmpty } from "~/components/dashboard-empty";
+import { dashboardPage } from "~/modules/dashboards/dashboard.server";
 import { quadrantView, thresholdsFrom } from "~/modules/dashboards/views";
 import type { QuadrantKey } from "~/modules/analytics/dashboard";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const dashboard = await requireDashboard(request, params);
-  const k = dashboard.analytics?.k ?? dashboard.member.minGroupSize;
-  const empty = emptyState(dashboard.analytics, dashboard.scope);
-  if (empty || !dashboard.analytics) return { k, empty, view: null, orgSlug: dashboard.member.orgSlug };
-  const thresholds = thresholdsFrom(new URL(request.url).searchParams, dashboard.analytics.people);
-  return { k, empty, orgSlug: dashboard.member.orgSlug, view: quadrantView(dashboard.analytics, thresholds) };
+  return dashboardPage(request, params, (analytics) => quadrantView(analytics, thresholdsFrom(new URL(request.url).searchParams, analytics.people)));
 }
 
 export default function Quadrant() {
   const { k, empty, view, orgSlug } = useLoaderData<typeof loader>();
-  if (empty || !view) return <DashboardEmpty state={empty ?? "computing"} k={k} />;
+  if (!view) return <DashboardEmpty state={empty!} k={k} />;
   const labels = Object.fromEntries(Object.entries(view.quadrants).map(([key, value]) => [key, value.title]));
   const order: QuadrantKey[] = ["leader-with-authority", "informal-leader", "positional-manager", "contributor"];
   const lists: [QuadrantKey, typeof view.informalLeaders][] = [

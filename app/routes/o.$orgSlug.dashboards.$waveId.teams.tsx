@@ -1,16 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ChartFrame, DivergingBars } from "~/components/charts";
-import { DashboardEmpty, emptyState } from "~/components/dashboard-empty";
-import { requireDashboard } from "~/modules/dashboards/dashboard.server";
+import { DashboardEmpty } from "~/components/dashboard-empty";
+import { dashboardPage } from "~/modules/dashboards/dashboard.server";
 import { teamsView } from "~/modules/dashboards/views";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const dashboard = await requireDashboard(request, params);
-  const k = dashboard.analytics?.k ?? dashboard.member.minGroupSize;
-  const empty = emptyState(dashboard.analytics, dashboard.scope);
-  if (empty || !dashboard.analytics) return { k, empty, view: null };
-  return { k, empty, view: teamsView(dashboard.analytics) };
+  return dashboardPage(request, params, teamsView);
 }
 
 /**
@@ -27,7 +23,7 @@ function cellStyle(mean: number, construct: string) {
 
 export default function Teams() {
   const { k, empty, view } = useLoaderData<typeof loader>();
-  if (empty || !view) return <DashboardEmpty state={empty ?? "computing"} k={k} />;
+  if (!view) return <DashboardEmpty state={empty!} k={k} />;
   const heatRows = [view.total, ...view.departments];
   const bars = [...view.departments, ...view.groups].filter((row) => row.authorityIndex !== null).map((row) => ({ label: row.label, value: row.authorityIndex! }));
   const Heatmap = ({ rows, caption }: { rows: typeof heatRows; caption: string }) => (

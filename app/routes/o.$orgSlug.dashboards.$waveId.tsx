@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, Outlet, useLoaderData, useLocation } from "@remix-run/react";
+import { Tabs, WavePills } from "~/components/tabs";
 import { PageHeader } from "~/components/layout";
 import { StatusBadge } from "~/components/status-badge";
 import { db } from "~/db.server";
@@ -62,34 +63,8 @@ export default function DashboardFrame() {
           </details>
         }
       />
-      {series.length > 1 ? (
-        <nav aria-label="Waves" className="mb-4 flex flex-wrap gap-2">
-          {series.map((w) => (
-            <Link
-              key={w.id}
-              to={`/o/${orgSlug}/dashboards/${w.id}/${section}`}
-              aria-current={w.id === wave.id ? "page" : undefined}
-              className={`rounded-full px-3 py-1 text-sm ring-1 ring-inset ${w.id === wave.id ? "bg-indigo-600 text-white ring-indigo-600" : "bg-white ring-slate-300 hover:bg-slate-50"}`}
-            >
-              Wave {w.number}
-            </Link>
-          ))}
-        </nav>
-      ) : null}
-      <nav aria-label="Dashboard views" className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200">
-        {TABS.map((tab) => (
-          <NavLink
-            key={tab.label}
-            to={tab.to ? `${base}/${tab.to}` : base}
-            end={tab.end}
-            className={({ isActive }) =>
-              `-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${isActive ? "border-indigo-600 text-indigo-800" : "border-transparent text-slate-700 hover:text-slate-900"}`
-            }
-          >
-            {tab.label}
-          </NavLink>
-        ))}
-      </nav>
+      <WavePills waves={series} current={wave.id} hrefFor={(w) => `/o/${orgSlug}/dashboards/${w.id}/${section}`} />
+      <Tabs label="Dashboard views" tabs={TABS.map((tab) => ({ ...tab, to: tab.to ? `${base}/${tab.to}` : base }))} />
       <Outlet />
     </>
   );

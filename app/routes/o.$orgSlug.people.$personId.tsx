@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function PersonPage() {
-  const { person, chain, directReports, totalReports } = useLoaderData<typeof loader>();
+  const { orgSlug, person, chain, directReports, totalReports } = useLoaderData<typeof loader>();
   const details: [string, string | null][] = [
     ["Email", person.email],
     ["Title", person.title],
@@ -33,6 +33,11 @@ export default function PersonPage() {
         </Link>
       </nav>
       <PageHeader
+        actions={
+          <Link to={`/o/${orgSlug}/dashboards/person/${person.id}`} className="btn-secondary">
+            Influence across waves
+          </Link>
+        }
         title={person.name}
         description={
           <>

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { FormError } from "~/components/forms";
 import { Notice, PageHeader } from "~/components/layout";
 import { StatusBadge } from "~/components/status-badge";
+import { WavePills } from "~/components/tabs";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
 import { formatDate, formatDateTime } from "~/modules/dates";
@@ -135,20 +136,7 @@ export default function SurveyPage() {
           </Link>
         }
       />
-      {survey.waves.length > 1 ? (
-        <nav aria-label="Waves" className="mb-6 flex flex-wrap gap-2">
-          {survey.waves.map((w) => (
-            <Link
-              key={w.id}
-              to={`?wave=${w.number}`}
-              aria-current={w.id === wave.id ? "page" : undefined}
-              className={`rounded-full px-3 py-1 text-sm ring-1 ring-inset ${w.id === wave.id ? "bg-indigo-600 text-white ring-indigo-600" : "bg-white ring-slate-300 hover:bg-slate-50"}`}
-            >
-              Wave {w.number}
-            </Link>
-          ))}
-        </nav>
-      ) : null}
+      <WavePills waves={survey.waves} current={wave.id} hrefFor={(w) => `?wave=${w.number}`} />
       <div className="space-y-6">
         {result?.problems ? <FormError errors={result.problems} /> : null}
 

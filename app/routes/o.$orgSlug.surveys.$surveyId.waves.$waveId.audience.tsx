@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, SubmitButton } from "~/components/forms";
-import { PageHeader } from "~/components/layout";
+import { Breadcrumb, PageHeader } from "~/components/layout";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
 import { notFound } from "~/modules/http.server";
@@ -42,11 +42,9 @@ export default function Audience() {
   const back = `/o/${orgSlug}/surveys/${wave.surveyId}?wave=${wave.number}`;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link to={back} className="link">
-          {wave.surveyName}, wave {wave.number}
-        </Link>
-      </nav>
+      <Breadcrumb to={back}>
+        {wave.surveyName}, wave {wave.number}
+      </Breadcrumb>
       <PageHeader title="Who is invited" description={`Currently ${audienceSize} ${audienceSize === 1 ? "person" : "people"}. Each gets one personal, single-use link when the wave opens.`} />
       <Form method="post" className="card max-w-3xl space-y-6 p-6">
         <FormError errors={result?.error ? [result.error] : undefined} />

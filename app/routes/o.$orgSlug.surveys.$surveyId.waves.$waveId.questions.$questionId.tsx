@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, SubmitButton, TextField } from "~/components/forms";
-import { Notice, PageHeader } from "~/components/layout";
+import { Breadcrumb, Notice, PageHeader } from "~/components/layout";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
 import { formValues, type FieldErrors } from "~/modules/forms";
@@ -55,11 +55,9 @@ export default function EditQuestion() {
   const back = `/o/${orgSlug}/surveys/${wave.surveyId}?wave=${wave.number}`;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link to={back} className="link">
-          {wave.surveyName}, wave {wave.number}
-        </Link>
-      </nav>
+      <Breadcrumb to={back}>
+        {wave.surveyName}, wave {wave.number}
+      </Breadcrumb>
       <PageHeader title="Edit question" description={KIND_LABEL[question.kind]} />
       {wave.editable ? null : (
         <div className="mb-4">

@@ -6,6 +6,7 @@ import { scopeAnalytics, type Scope, type WavePoint } from "~/modules/analytics/
 import type { WaveAnalytics } from "~/modules/analytics/engine";
 import { notFound, requireId } from "~/modules/http.server";
 import { subtreePersonIds } from "~/modules/people/people.server";
+import { emptyReason, type EmptyReason } from "./views";
 
 export type DashboardWave = { id: string; number: number; status: "open" | "closed"; surveyId: string; surveyName: string; openedAt: Date | null; closedAt: Date | null };
 
@@ -62,6 +63,20 @@ export async function requireDashboard(request: Request, params: { orgSlug?: str
     analytics: snapshot ? scopeAnalytics(snapshot.analytics, scope) : null,
     computedAt: snapshot?.computedAt ?? null,
   };
+}
+
+type DashboardPage<V> = { k: number; orgSlug: string; computedAt: Date | null } & ({ empty: EmptyReason; view: null } | { empty: null; view: V });
+
+/**
+ * A dashboard page's data: the page's view of the scoped snapshot when there is one with at least
+ * one block, otherwise the reason there is nothing to show yet.
+ */
+export async function dashboardPage<V>(request: Request, params: { orgSlug?: string; waveId?: string }, view: (analytics: WaveAnalytics, dashboard: Dashboard) => V | Promise<V>): Promise<DashboardPage<V>> {
+  const dashboard = await requireDashboard(request, params);
+  const common = { k: dashboard.analytics?.k ?? dashboard.member.minGroupSize, orgSlug: dashboard.member.orgSlug, computedAt: dashboard.computedAt };
+  const empty = emptyReason(dashboard.analytics, dashboard.scope);
+  if (empty || !dashboard.analytics) return { ...common, empty: empty ?? "computing", view: null };
+  return { ...common, empty: null, view: await view(dashboard.analytics, dashboard) };
 }
 
 /** The member and the wave, without its figures: for the dashboard's frame. */

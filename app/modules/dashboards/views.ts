@@ -24,6 +24,15 @@ import type { PersonFigures, WaveAnalytics } from "~/modules/analytics/engine";
  */
 
 export type Shown<T> = T | { suppressed: true };
+
+export type EmptyReason = "computing" | "below-k" | "no-blocks-in-scope";
+
+/** Why a dashboard has nothing to show: no snapshot yet, or no block of k responses in scope. */
+export function emptyReason(analytics: { blocks: unknown[] } | null, scope: { kind: string }): EmptyReason | null {
+  if (!analytics) return "computing";
+  if (analytics.blocks.length > 0) return null;
+  return scope.kind === "subtree" ? "no-blocks-in-scope" : "below-k";
+}
 const hidden = { suppressed: true as const };
 
 export function overviewView(analytics: WaveAnalytics, points: WavePoint[], scope: Scope, commentMinimum: number, shuffle: <T>(items: T[]) => T[]) {
