@@ -4,7 +4,3 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const { code, constraint: violated } = error as { code?: string; constraint?: string };
   return code === "23505" && (constraint === undefined || violated === constraint);
 }
-
-export function isForeignKeyViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "23503";
-}

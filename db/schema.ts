@@ -1,8 +1,7 @@
-import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 
 type CreatedAt = ColumnType<Date, never, never>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json<T> = ColumnType<T, string, string>;
 
 export type Role = "owner" | "admin" | "analyst" | "leader";
 
@@ -258,8 +257,3 @@ export interface Database {
   nomination: NominationTable;
   analytics_snapshot: AnalyticsSnapshotTable;
 }
-
-export type AppUser = Selectable<AppUserTable>;
-export type Organization = Selectable<OrganizationTable>;
-export type NewPerson = Insertable<PersonTable>;
-export type { Json };

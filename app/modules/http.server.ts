@@ -1,5 +1,3 @@
-import { data } from "@remix-run/node";
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function notFound(message = "Not found"): Response {
@@ -14,12 +12,4 @@ export function forbidden(message = "You do not have access to this page."): Res
 export function requireId(value: string | undefined): string {
   if (!value || !UUID.test(value)) throw notFound();
   return value.toLowerCase();
-}
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
-}
-
-export function badRequest<T>(body: T, status = 400) {
-  return data(body, { status });
 }

@@ -135,20 +135,6 @@ export async function loadOrgChart(db: Db, orgId: string): Promise<OrgChartPerso
     .execute();
 }
 
-/** For pickers: active people matching a query, a page at a time. */
-export async function searchPeople(db: Db, orgId: string, search: string, limit = 20) {
-  const pattern = `%${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-  return db
-    .selectFrom("person")
-    .select(["id", "name", "title", "department"])
-    .where("organization_id", "=", orgId)
-    .where("active", "=", true)
-    .where((eb) => eb.or([eb("name", "ilike", pattern), eb("email", "ilike", pattern)]))
-    .orderBy("name")
-    .limit(limit)
-    .execute();
-}
-
 export async function findActivePersonIdByEmail(db: Db, orgId: string, email: string): Promise<string | undefined> {
   const row = await db
     .selectFrom("person")

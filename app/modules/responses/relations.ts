@@ -14,17 +14,6 @@ export type Relation = "own_manager" | "higher_in_chain" | "teammate" | "my_repo
 /** What is stored: exact, coarse (does the respondent report to the nominee?), or nothing. */
 export type StoredRelation = Relation | "below_nominee" | "not_below_nominee" | "undisclosed";
 
-export const RELATION_LABEL: Record<StoredRelation, string> = {
-  own_manager: "their own manager",
-  higher_in_chain: "higher in their chain",
-  teammate: "a teammate",
-  my_report: "one of their reports",
-  outside_line: "outside their line",
-  below_nominee: "in the nominee's line (coarsened)",
-  not_below_nominee: "outside the nominee's line (coarsened)",
-  undisclosed: "not recorded (group too small)",
-};
-
 /** Does the follower sit in the nominee's reporting line? Null when that was not recorded. */
 export function followerReportsToNominee(relation: StoredRelation): boolean | null {
   if (relation === "own_manager" || relation === "higher_in_chain" || relation === "below_nominee") return true;
