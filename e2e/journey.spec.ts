@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { DirectedGraph } from "graphology";
 import { parse as parseGexf } from "graphology-gexf";
 import { mkdirSync, readFileSync } from "node:fs";
+import { expectAccessible } from "./support/accessibility";
 import { logIn, logOut, PASSWORD, signUp } from "./support/accounts";
 import { answerSurvey, createTemplateSurvey, importRoster, linksFromOutbox } from "./support/survey";
 
@@ -133,6 +134,7 @@ test("admin to respondents to leader to analyst", async ({ page, browser }) => {
   await page.goto(dashboard);
   await expect(page.getByRole("definition").filter({ hasText: /^11$/ })).toBeVisible();
   await shoot(page, "analyst-overview");
+  await expectAccessible(page);
   for (const [tab, name] of [
     ["Influence network", "analyst-network"],
     ["Positional vs earned", "analyst-quadrant"],
@@ -142,6 +144,7 @@ test("admin to respondents to leader to analyst", async ({ page, browser }) => {
     await page.waitForLoadState("networkidle");
     if (tab === "Influence network") await page.waitForTimeout(3_000);
     await shoot(page, name);
+    await expectAccessible(page);
   }
   await expect(page.getByRole("rowheader", { name: "Rest of the organization" })).toBeVisible();
   await page.getByText("Export").click();

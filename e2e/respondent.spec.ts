@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { expectAccessible } from "./support/accessibility";
 import { signUp } from "./support/accounts";
 import { createTemplateSurvey, importRoster, linksFromOutbox } from "./support/survey";
 
@@ -33,8 +33,7 @@ test("respondents answer on a phone with JavaScript and without it; a used link 
   const phone = await phoneContext.newPage();
   await phone.goto(links.get("noor.one@answer.test")!);
   await expect(phone.getByRole("heading", { name: "Influence & Authority Pulse" })).toBeVisible();
-  const accessibility = await new AxeBuilder({ page: phone }).analyze();
-  expect(accessibility.violations.map((violation) => `${violation.id}: ${violation.nodes.length}`)).toEqual([]);
+  await expectAccessible(phone);
   const follow = phone.getByRole("group", { name: /Whose lead would you follow/ });
   await follow.getByRole("combobox").fill("Maya");
   await phone.getByRole("option", { name: /^Maya Lead/ }).click();
@@ -53,6 +52,7 @@ test("respondents answer on a phone with JavaScript and without it; a used link 
   await expect(phone.getByRole("group", { name: /Whose lead would you follow/ }).getByRole("checkbox", { name: /Maya Lead/ })).toBeChecked();
   await phone.getByRole("button", { name: "Send my answers" }).click();
   await expect(phone.getByText("Question 11: Choose an answer.")).toBeVisible();
+  await expectAccessible(phone);
   await phone.getByRole("group", { name: /recommend working here/ }).getByRole("radio", { name: /^9/ }).check();
   await phone.getByRole("button", { name: "Send my answers" }).click();
   await expect(phone.getByRole("heading", { name: "Thank you: your answers are in" })).toBeVisible();

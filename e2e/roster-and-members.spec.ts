@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./support/accessibility";
 import { PASSWORD, logOut, signUp } from "./support/accounts";
 
 const HEADER = "Work Email,Full Name,Job Title,Manager Email,Department,Office";
@@ -36,6 +37,7 @@ test("an admin fixes a bad roster row, applies the import, sees the org chart an
   await page.getByRole("button", { name: "Find" }).click();
   await expect(page.getByText("1 match highlighted.")).toBeVisible();
   await expect(chart.getByRole("link", { name: "Ian Intern" })).toBeVisible();
+  await expectAccessible(page);
 
   await page.goto(`/o/${slug}/settings/members`);
   await page.getByLabel("Email", { exact: true }).fill("lead@roster.test");

@@ -53,7 +53,7 @@ export function ChartFrame({ title, description, children, height = 280, fileNam
           </button>
         ) : null}
       </div>
-      <div ref={frame} className="mt-4" style={{ height }} aria-hidden="true">
+      <div ref={frame} className="mt-4" style={{ height }}>
         {mounted ? (
           <ResponsiveContainer width="100%" height="100%">
             {children as React.ReactElement}

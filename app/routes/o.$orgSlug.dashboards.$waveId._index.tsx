@@ -56,7 +56,7 @@ export default function Overview() {
         <ChartFrame title="Constructs" description="Share of answers from strongly disagree to strongly agree." height={60 + shownConstructs.length * 48} fileName="constructs">
           <DistributionChart rows={shownConstructs.map((c) => ({ label: c.label, distribution: c.distribution }))} />
         </ChartFrame>
-        <section className="card overflow-x-auto p-5" aria-labelledby="scores">
+        <section className="card overflow-x-auto p-5" aria-labelledby="scores" tabIndex={0}>
           <h2 id="scores" className="font-semibold">
             Scores
           </h2>

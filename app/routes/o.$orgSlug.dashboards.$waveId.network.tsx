@@ -88,7 +88,7 @@ export default function Network() {
           selected={selected}
           onSelect={setSelected}
         />
-        <aside className="space-y-4">
+        <aside aria-label="Legend and details" className="space-y-4">
           <section className="card p-4" aria-labelledby="legend">
             <h2 id="legend" className="text-sm font-semibold">
               Legend

@@ -17,8 +17,9 @@ function cellStyle(mean: number, construct: string) {
   const direction = construct === "authority.positional" ? -1 : 1;
   const t = Math.max(-1, Math.min(1, ((mean - 3) / 2) * direction));
   const [r, g, b] = t >= 0 ? [67, 56, 202] : [180, 83, 9];
-  const alpha = 0.12 + Math.abs(t) * 0.6;
-  return { background: `rgba(${r}, ${g}, ${b}, ${alpha})`, color: Math.abs(t) > 0.6 ? "white" : "#0f172a" };
+  // Dark text on at most 55% colour keeps a contrast ratio above 4.5 everywhere.
+  const alpha = 0.1 + Math.abs(t) * 0.45;
+  return { background: `rgba(${r}, ${g}, ${b}, ${alpha})`, color: "#0f172a" };
 }
 
 export default function Teams() {
@@ -27,7 +28,8 @@ export default function Teams() {
   const heatRows = [view.total, ...view.departments];
   const bars = [...view.departments, ...view.groups].filter((row) => row.authorityIndex !== null).map((row) => ({ label: row.label, value: row.authorityIndex! }));
   const Heatmap = ({ rows, caption }: { rows: typeof heatRows; caption: string }) => (
-    <div className="card overflow-x-auto">
+    // Focusable so that keyboard users can scroll it sideways on a narrow screen.
+    <div className="card overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table className="table-base">
         <caption className="px-3 pt-3 text-left font-semibold text-slate-900">{caption}</caption>
         <thead>

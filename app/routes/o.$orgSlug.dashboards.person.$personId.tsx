@@ -43,7 +43,7 @@ export default function PersonInfluence() {
                   <TrendChart series={[{ label: "Followers", points: survey.trend.map((p) => ({ wave: p.wave, value: p.followers })) }]} />
                 </ChartFrame>
               ) : null}
-              <div className="card overflow-x-auto">
+              <div className="card overflow-x-auto" tabIndex={0} role="region" aria-label={`${survey.name}: influence by wave`}>
                 <table className="table-base">
                   <thead>
                     <tr>

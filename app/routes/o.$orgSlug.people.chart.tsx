@@ -104,22 +104,32 @@ function OrgNode({ node, open, matches, expandAll }: { node: OrgTreeNode; open: 
 
 /**
  * A manager's team renders its members only while open: 5,000 people stay fast because most of
- * the tree is never built. (Without JavaScript, "Expand all" asks the server for everything open.)
+ * the tree is never built. The toggle is a disclosure button; without JavaScript, "Expand all"
+ * asks the server for everything open.
  */
 function Team({ node, label, open, matches, expandAll }: { node: OrgTreeNode; label: ReactNode; open: Set<string>; matches: Set<string>; expandAll: boolean }) {
   const [isOpen, setIsOpen] = useState(expandAll || node.depth === 0 || open.has(node.id));
   return (
     <li>
-      <details open={isOpen} onToggle={(event) => setIsOpen(event.currentTarget.open)} className="group">
-        <summary className="cursor-pointer py-0.5 marker:text-slate-400">{label}</summary>
-        {isOpen ? (
-          <ul className="ml-2 border-l border-slate-200 pl-4">
-            {node.children.map((child) => (
-              <OrgNode key={child.id} node={child} open={open} matches={matches} expandAll={expandAll} />
-            ))}
-          </ul>
-        ) : null}
-      </details>
+      <div className="flex items-baseline gap-1 py-0.5">
+        <button
+          type="button"
+          aria-expanded={isOpen}
+          aria-label={`${isOpen ? "Hide" : "Show"} the team of ${node.name}`}
+          onClick={() => setIsOpen(!isOpen)}
+          className="w-4 shrink-0 text-slate-500 hover:text-slate-900"
+        >
+          {isOpen ? "▾" : "▸"}
+        </button>
+        {label}
+      </div>
+      {isOpen ? (
+        <ul className="ml-2 border-l border-slate-200 pl-4">
+          {node.children.map((child) => (
+            <OrgNode key={child.id} node={child} open={open} matches={matches} expandAll={expandAll} />
+          ))}
+        </ul>
+      ) : null}
     </li>
   );
 }

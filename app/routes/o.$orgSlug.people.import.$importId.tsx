@@ -109,7 +109,7 @@ export default function ReviewImport() {
           <p className="mt-1 text-sm text-slate-700">
             Nothing has been changed. Fix these rows in your file and upload it again: a roster is applied whole or not at all.
           </p>
-          <div className="card mt-4 overflow-x-auto">
+          <div className="card mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label="Rows that need fixing">
             <table className="table-base">
               <thead>
                 <tr>

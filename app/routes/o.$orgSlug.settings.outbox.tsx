@@ -36,7 +36,7 @@ export default function Outbox() {
                 <p className="text-sm text-slate-600">
                   To <strong className="text-slate-900">{message.to_address}</strong> · {new Date(message.created_at).toISOString().slice(0, 16).replace("T", " ")} UTC
                 </p>
-                <h3 className="mt-1 font-semibold">{message.subject}</h3>
+                <h2 className="mt-1 font-semibold">{message.subject}</h2>
                 <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm text-slate-800">{message.body_text}</pre>
               </article>
             </li>

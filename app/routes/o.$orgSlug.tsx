@@ -31,7 +31,7 @@ export default function OrganizationShell() {
   const base = `/o/${org.slug}`;
   return (
     <div className="flex min-h-full flex-col lg:flex-row">
-      <aside className="border-b border-slate-200 bg-white lg:sticky lg:top-0 lg:h-screen lg:w-64 lg:shrink-0 lg:border-b-0 lg:border-r">
+      <aside aria-label="Organization" className="border-b border-slate-200 bg-white lg:sticky lg:top-0 lg:h-screen lg:w-64 lg:shrink-0 lg:border-b-0 lg:border-r">
         <div className="flex h-full flex-col gap-6 px-4 py-5">
           <Logo to={base} />
           <details className="group relative">
