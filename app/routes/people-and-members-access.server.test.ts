@@ -94,6 +94,15 @@ const CASES: Case[] = [
       call(() => membersPage.action(args(`/o/${slug}/settings/members`, { orgSlug: slug }, c, { intent: "change-role", membershipId: s.analystMembershipId, role: "analyst" }))),
   },
   {
+    name: "remove a member",
+    expect: [302, 403, 403, 403],
+    run: async (s, c, slug) => {
+      const target = await addMember(s.owner.org.id, "analyst");
+      const membership = await db.selectFrom("membership").select("id").where("user_id", "=", target.userId).executeTakeFirstOrThrow();
+      return call(() => membersPage.action(args(`/o/${slug}/settings/members`, { orgSlug: slug }, c, { intent: "remove", membershipId: membership.id })));
+    },
+  },
+  {
     name: "organization settings",
     expect: [200, 403, 403, 403],
     run: (_, c, slug) =>

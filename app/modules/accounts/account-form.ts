@@ -9,7 +9,8 @@ export const Email = z
   .trim()
   .min(1, "Enter your email address.")
   .max(254, "An email address has at most 254 characters.")
-  .email("Enter an email address like name@example.com.")
+  // Checked only once the field is filled in, so that an empty field gets one message.
+  .pipe(z.string().email("Enter an email address like name@example.com."))
   .transform((email) => email.toLowerCase());
 
 export const NewPassword = z

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { flushWave } from "~/modules/responses/pool.server";
+import { submitResponse } from "~/modules/responses/responses.server";
+import { createOrgWithSurvey, openWithLinks, questionIds, templateAnswers } from "../../../test/survey-fixtures.server";
+import { findSnapshot, refreshStaleSnapshots, staleWaves } from "./analytics.server";
+
+describe("analytics snapshots", () => {
+  it("are recomputed when answers are released or privacy settings change, and only then", async () => {
+    const s = await createOrgWithSurvey();
+    const links = await openWithLinks(s.org.id, s.waveId);
+    const q = await questionIds(s.waveId);
+    expect(await staleWaves(db)).toEqual([s.waveId]);
+    expect(await refreshStaleSnapshots(db)).toBe(1);
+    expect(await staleWaves(db)).toEqual([]);
+    expect((await findSnapshot(db, s.org.id, s.waveId))?.analytics.responses).toEqual({ suppressed: true, reason: "fewer-than-k" });
+
+    for (const name of ["eng1", "eng2", "eng3", "eng4", "eng5"]) await submitResponse(db, links.get(`${name}@acme.test`)!, templateAnswers(q));
+    // Pooled answers change nothing until they are released.
+    expect(await staleWaves(db)).toEqual([]);
+    await flushWave(db, s.waveId);
+    expect(await staleWaves(db)).toEqual([s.waveId]);
+    await refreshStaleSnapshots(db);
+    expect((await findSnapshot(db, s.org.id, s.waveId))?.analytics.responses).toEqual({ total: 5, unverified: 0 });
+
+    await db.updateTable("organization").set({ dp_epsilon: 1 }).where("id", "=", s.org.id).execute();
+    expect(await staleWaves(db)).toEqual([s.waveId]);
+    await refreshStaleSnapshots(db);
+    expect((await findSnapshot(db, s.org.id, s.waveId))?.analytics.noised).toBe(true);
+    expect(await staleWaves(db)).toEqual([]);
+  });
+
+  it("are never read across organizations", async () => {
+    const s = await createOrgWithSurvey();
+    const other = await createOrgWithSurvey({ name: "Other" });
+    await openWithLinks(s.org.id, s.waveId);
+    await refreshStaleSnapshots(db);
+    expect(await findSnapshot(db, other.org.id, s.waveId)).toBeUndefined();
+  });
+});

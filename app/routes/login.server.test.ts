@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { call, createOwner, makeRequest, PASSWORD } from "../../test/fixtures.server";
+import { action } from "./login";
+
+const logIn = (form: Record<string, string>) => call(() => action({ request: makeRequest("/login", { form }), params: {}, context: { clientAddress: "198.51.100.7" } }));
+
+describe("log-in action", () => {
+  it("asks for both fields, beside each", async () => {
+    const response = await logIn({ email: "", password: "" });
+    expect(response).toMatchObject({ status: 400, data: { errors: { email: ["Enter your email address."], password: ["Enter your password."] } } });
+  });
+
+  it("gives one message for an unknown email and for a wrong password, and sets no cookie", async () => {
+    const { email } = await createOwner();
+    const wrong = await logIn({ email, password: "not the password" });
+    const unknown = await logIn({ email: "nobody@example.com", password: "not the password" });
+    expect(wrong.status).toBe(401);
+    expect((wrong.data as { errors: object }).errors).toEqual((unknown.data as { errors: object }).errors);
+    expect(wrong.headers.get("Set-Cookie")).toBeNull();
+  });
+
+  it("logs in and returns to a same-site page only", async () => {
+    const { email } = await createOwner("Second");
+    const response = await logIn({ email: email.toUpperCase(), password: PASSWORD, redirectTo: "https://evil.example/" });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/orgs");
+    expect(response.headers.get("Set-Cookie")).toMatch(/^earned_session=/);
+  });
+});
