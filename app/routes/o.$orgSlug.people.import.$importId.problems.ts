@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import Papa from "papaparse";
+import { toCsv } from "~/modules/csv";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
 import { notFound, requireId } from "~/modules/http.server";
@@ -9,7 +9,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request, params.orgSlug, "admin");
   const rosterImport = await findRosterImport(db, member.orgId, requireId(params.importId));
   if (!rosterImport) throw notFound();
-  const csv = Papa.unparse({
+  const csv = toCsv({
     fields: ["line", "email", "problem"],
     data: rosterImport.summary.problems.map((problem) => [problem.line, problem.email ?? "", problem.message]),
   });

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import Papa from "papaparse";
+import { toCsv } from "~/modules/csv";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
 import { publicBaseUrl } from "~/modules/request-url.server";
@@ -12,7 +12,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const wave = await requireWave(member.orgId, params);
   const rows = await issueLinkList(db, member.orgId, wave.id, publicBaseUrl(request));
   if (!rows) return new Response("Links can be downloaded while the wave is open.", { status: 409 });
-  const csv = Papa.unparse({ fields: ["name", "email", "department", "link"], data: rows.map((row) => [row.name, row.email, row.department, row.link]) });
+  const csv = toCsv({ fields: ["name", "email", "department", "link"], data: rows.map((row) => [row.name, row.email, row.department, row.link]) });
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

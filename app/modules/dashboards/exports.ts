@@ -1,6 +1,6 @@
 import { DirectedGraph } from "graphology";
 import { write as writeGexf } from "graphology-gexf";
-import Papa from "papaparse";
+import { toCsv } from "~/modules/csv";
 import XMLWriter from "xml-writer";
 import { isShown, quadrantOf, type QuadrantThresholds } from "~/modules/analytics/dashboard";
 import type { WaveAnalytics } from "~/modules/analytics/engine";
@@ -30,7 +30,7 @@ export function isExportFormat(value: string | undefined): value is ExportFormat
 export function exportFile(analytics: WaveAnalytics, format: ExportFormat, thresholds: QuadrantThresholds): string {
   switch (format) {
     case "people.csv":
-      return Papa.unparse(
+      return toCsv(
         analytics.people.map((person) => ({
           name: person.name,
           title: person.title ?? "",
@@ -52,7 +52,7 @@ export function exportFile(analytics: WaveAnalytics, format: ExportFormat, thres
     case "groups.csv": {
       const view = teamsView(analytics);
       const rows = [view.total, ...view.departments.map((row) => ({ ...row, label: `Department: ${row.label}` })), ...view.groups];
-      return Papa.unparse(
+      return toCsv(
         rows.map((row) => ({
           group: row.label,
           responses: row.responses,
@@ -64,10 +64,10 @@ export function exportFile(analytics: WaveAnalytics, format: ExportFormat, thres
     case "edges.csv": {
       const labels = new Map(analytics.blocks.map((block) => [block.key, block.label]));
       const names = new Map(analytics.people.map((person) => [person.id, person.name]));
-      return Papa.unparse(analytics.edges.map((edge) => ({ from_group: labels.get(edge.block) ?? edge.block, to_person: names.get(edge.personId) ?? edge.personId, nominations: edge.weight })));
+      return toCsv(analytics.edges.map((edge) => ({ from_group: labels.get(edge.block) ?? edge.block, to_person: names.get(edge.personId) ?? edge.personId, nominations: edge.weight })));
     }
     case "flows.csv":
-      return Papa.unparse(analytics.flows.map((flow) => ({ from_department: flow.from, to_department: flow.to, nominations: flow.weight })));
+      return toCsv(analytics.flows.map((flow) => ({ from_department: flow.from, to_department: flow.to, nominations: flow.weight })));
     case "network.gexf":
       return writeGexf(networkGraph(analytics, thresholds));
     case "network.graphml":
