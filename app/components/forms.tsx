@@ -1,5 +1,5 @@
-import { useNavigation } from "@remix-run/react";
-import type { InputHTMLAttributes, ReactNode } from "react";
+import { Link, useNavigation } from "@remix-run/react";
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 
 type TextFieldProps = {
   label: string;
@@ -37,6 +37,45 @@ export function TextField({ label, name, errors, hint, id, className, ...input }
           {errors[0]}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+type TextAreaFieldProps = { label: string; name: string; errors?: string[] } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">;
+
+/** TextField's multi-line sibling. */
+export function TextAreaField({ label, name, errors, id, ...textarea }: TextAreaFieldProps) {
+  const inputId = id ?? name;
+  return (
+    <div>
+      <label htmlFor={inputId} className="label">
+        {label}
+      </label>
+      <textarea
+        id={inputId}
+        name={name}
+        className="input mt-1"
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errors?.length ? `${inputId}-error` : undefined}
+        {...textarea}
+      />
+      {errors?.length ? (
+        <p id={`${inputId}-error`} className="field-error">
+          {errors[0]}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Save and cancel at the foot of an edit page. */
+export function FormActions({ submit, pending, cancelTo }: { submit: string; pending: string; cancelTo: string }) {
+  return (
+    <div className="flex gap-2">
+      <SubmitButton pendingText={pending}>{submit}</SubmitButton>
+      <Link to={cancelTo} className="btn-ghost">
+        Cancel
+      </Link>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError, SubmitButton } from "~/components/forms";
+import { FormActions, FormError } from "~/components/forms";
 import { Breadcrumb, PageHeader } from "~/components/layout";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
@@ -91,12 +91,7 @@ export default function Audience() {
               ))}
             </div>
           </div>
-          <div className="flex gap-2">
-            <SubmitButton pendingText="Saving…">Save audience</SubmitButton>
-            <Link to={back} className="btn-ghost">
-              Cancel
-            </Link>
-          </div>
+          <FormActions submit="Save audience" pending="Saving…" cancelTo={back} />
         </fieldset>
       </Form>
     </>

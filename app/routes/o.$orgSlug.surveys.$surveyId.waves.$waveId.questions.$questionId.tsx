@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError, SubmitButton, TextField } from "~/components/forms";
+import { FormActions, FormError, TextAreaField, TextField } from "~/components/forms";
 import { Breadcrumb, Notice, PageHeader } from "~/components/layout";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
@@ -67,47 +67,16 @@ export default function EditQuestion() {
       <Form method="post" className="card max-w-3xl space-y-5 p-6" noValidate>
         <FormError errors={errors?.form} />
         <fieldset disabled={!wave.editable} className="space-y-5">
-          <div>
-            <label htmlFor="prompt" className="label">
-              Question
-            </label>
-            <textarea
-              id="prompt"
-              name="prompt"
-              rows={3}
-              maxLength={LIMITS.prompt}
-              className="input mt-1"
-              defaultValue={value("prompt", question.prompt)}
-              aria-invalid={errors?.prompt ? true : undefined}
-              aria-describedby={errors?.prompt ? "prompt-error" : undefined}
-            />
-            {errors?.prompt ? (
-              <p id="prompt-error" className="field-error">
-                {errors.prompt[0]}
-              </p>
-            ) : null}
-          </div>
+          <TextAreaField label="Question" name="prompt" rows={3} maxLength={LIMITS.prompt} defaultValue={value("prompt", question.prompt)} errors={errors?.prompt} />
           <TextField label="Help text (optional)" name="description" maxLength={LIMITS.description} defaultValue={value("description", question.description ?? "")} errors={errors?.description} />
           {question.kind === "single_choice" || question.kind === "multiple_choice" ? (
-            <div>
-              <label htmlFor="choices" className="label">
-                Options, one per line
-              </label>
-              <textarea
-                id="choices"
-                name="choices"
-                rows={5}
-                className="input mt-1"
-                defaultValue={value("choices", (question.options.choices ?? []).join("\n"))}
-                aria-invalid={errors?.choices ? true : undefined}
-                aria-describedby={errors?.choices ? "choices-error" : undefined}
-              />
-              {errors?.choices ? (
-                <p id="choices-error" className="field-error">
-                  {errors.choices[0]}
-                </p>
-              ) : null}
-            </div>
+            <TextAreaField
+              label="Options, one per line"
+              name="choices"
+              rows={5}
+              defaultValue={value("choices", (question.options.choices ?? []).join("\n"))}
+              errors={errors?.choices}
+            />
           ) : null}
           {question.kind === "nomination" ? (
             <TextField
@@ -153,12 +122,7 @@ export default function EditQuestion() {
             <input type="checkbox" name="required" defaultChecked={result ? result.values.required === "on" : question.required} />
             Answer required
           </label>
-          <div className="flex gap-2">
-            <SubmitButton pendingText="Saving…">Save question</SubmitButton>
-            <Link to={back} className="btn-ghost">
-              Cancel
-            </Link>
-          </div>
+          <FormActions submit="Save question" pending="Saving…" cancelTo={back} />
         </fieldset>
       </Form>
     </>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError, SubmitButton, TextField } from "~/components/forms";
+import { FormActions, FormError, TextField } from "~/components/forms";
 import { Breadcrumb, Notice, PageHeader } from "~/components/layout";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
@@ -104,12 +104,7 @@ export default function WaveSettings() {
             hint="The next wave is scheduled automatically with the same questions, so every chart can show the trend."
           />
           {wave.status === "scheduled" ? <Notice>Changing the opening time keeps the wave scheduled for the new time.</Notice> : null}
-          <div className="flex gap-2">
-            <SubmitButton pendingText="Saving…">Save settings</SubmitButton>
-            <Link to={back} className="btn-ghost">
-              Cancel
-            </Link>
-          </div>
+          <FormActions submit="Save settings" pending="Saving…" cancelTo={back} />
         </fieldset>
       </Form>
     </>
