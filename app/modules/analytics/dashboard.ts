@@ -185,9 +185,10 @@ export function authorityTrend(waves: WavePoint[]): { wave: number; value: numbe
   });
 }
 
+/** A wave without any block has no figures at all: null, not zero. */
 export function personTrend(waves: WavePoint[], personId: string) {
   return waves.map((wave) => {
-    const person = wave.analytics.people.find((candidate) => candidate.id === personId);
+    const person = wave.analytics.blocks.length > 0 ? wave.analytics.people.find((candidate) => candidate.id === personId) : undefined;
     return {
       wave: wave.number,
       followers: person ? person.primaryFollowers : null,
