@@ -27,6 +27,7 @@ type Props = {
   department: string;
   selected: string | null;
   onSelect: (id: string | null) => void;
+  onHover: (id: string | null) => void;
 };
 
 /**
@@ -101,6 +102,8 @@ export function NetworkGraph(props: Props) {
       }
       sigma.on("clickNode", ({ node }) => state.current.onSelect(node));
       sigma.on("clickStage", () => state.current.onSelect(null));
+      sigma.on("enterNode", ({ node }) => state.current.onHover(node));
+      sigma.on("leaveNode", () => state.current.onHover(null));
       renderer.current = sigma as unknown as typeof renderer.current;
       setStatus("layout");
       const layout = new FA2Layout(graph, { settings: { gravity: 1, scalingRatio: 8, barnesHutOptimize: graph.order > 500, slowDown: 2, edgeWeightInfluence: 0.5 } });

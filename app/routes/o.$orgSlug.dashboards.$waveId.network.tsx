@@ -20,6 +20,7 @@ export default function Network() {
   const [showGroups, setShowGroups] = useState(true);
   const [department, setDepartment] = useState("");
   const [selected, setSelected] = useState<string | null>(null);
+  const [hovered, setHovered] = useState<string | null>(null);
   const people = useMemo(
     () =>
       (view?.nodes ?? [])
@@ -28,7 +29,8 @@ export default function Network() {
     [view],
   );
   if (!view) return <DashboardEmpty state={empty!} k={k} />;
-  const selectedNode = view.nodes.find((node) => node.id === selected);
+  // Hovering shows a person's details; clicking keeps them.
+  const selectedNode = view.nodes.find((node) => node.id === (hovered ?? selected));
   const legend: { label: string; color: string }[] =
     coloring === "quadrant"
       ? (Object.keys(QUADRANTS) as QuadrantKey[]).map((key) => ({ label: QUADRANTS[key].title, color: colorFor({ kind: "person", quadrant: key } as NetworkNode, "quadrant", view.departments) }))
@@ -87,6 +89,7 @@ export default function Network() {
           department={department}
           selected={selected}
           onSelect={setSelected}
+          onHover={setHovered}
         />
         <aside aria-label="Legend and details" className="space-y-4">
           <section className="card p-4" aria-labelledby="legend">
@@ -117,7 +120,7 @@ export default function Network() {
               Details
             </h2>
             {!selectedNode ? (
-              <p className="mt-2 text-sm text-slate-600">Click a person, or find one by name.</p>
+              <p className="mt-2 text-sm text-slate-600">Point at a person or click them, or find one by name.</p>
             ) : selectedNode.kind === "person" ? (
               <dl className="mt-2 space-y-1 text-sm">
                 <dt className="font-medium">
