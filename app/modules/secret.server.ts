@@ -31,7 +31,15 @@ export function appSecret(): Buffer {
   return secret;
 }
 
+const derivedKeys = new Map<string, Buffer>();
+
 /** A key for one purpose, so that no two uses share a key. */
 export function derivedKey(purpose: string, length = 32): Buffer {
-  return Buffer.from(hkdfSync("sha256", appSecret(), "earned", purpose, length));
+  const name = `${purpose}:${length}`;
+  let key = derivedKeys.get(name);
+  if (!key) {
+    key = Buffer.from(hkdfSync("sha256", appSecret(), "earned", purpose, length));
+    derivedKeys.set(name, key);
+  }
+  return key;
 }
