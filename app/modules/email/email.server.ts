@@ -59,7 +59,9 @@ export const deliverBySmtp: Deliver = async ({ to, subject, text }) => {
 
 /**
  * Sends what is due, retrying failures with growing pauses. A delivered message loses its body:
- * bodies hold single-use links that should not outlive their delivery.
+ * bodies hold single-use links that should not outlive their delivery. A reminder leaves no row
+ * at all once it is done with: who got one is who had not answered yet, and with the day on each
+ * response that could single someone out.
  */
 export async function deliverDueEmails(db: Db, deliver: Deliver = deliverBySmtp): Promise<{ sent: number; failed: number }> {
   let sent = 0;
@@ -68,7 +70,7 @@ export async function deliverDueEmails(db: Db, deliver: Deliver = deliverBySmtp)
     const due = await db.transaction().execute(async (tx) => {
       const messages = await tx
         .selectFrom("email_message")
-        .select(["id", "to_address", "subject", "body_text", "attempts"])
+        .select(["id", "kind", "to_address", "subject", "body_text", "attempts"])
         .where("status", "=", "queued")
         .where("next_attempt_at", "<=", sql<Date>`now()`)
         .orderBy("next_attempt_at")
@@ -88,27 +90,32 @@ export async function deliverDueEmails(db: Db, deliver: Deliver = deliverBySmtp)
     });
     if (due.length === 0) return { sent, failed };
     for (const message of due) {
-      try {
-        await deliver({ to: message.to_address, subject: message.subject, text: message.body_text ?? "" });
+      const error = await deliver({ to: message.to_address, subject: message.subject, text: message.body_text ?? "" }).then(
+        () => null,
+        (reason: unknown) => reason as Error,
+      );
+      const attempts = message.attempts + 1;
+      if (error) failed++;
+      else sent++;
+      if (message.kind === "survey-reminder" && (!error || attempts >= MAX_ATTEMPTS)) {
+        await db.deleteFrom("email_message").where("id", "=", message.id).execute();
+      } else if (!error) {
         await db
           .updateTable("email_message")
-          .set({ status: "sent", sent_at: new Date(), body_text: null, last_error: null, attempts: message.attempts + 1 })
+          .set({ status: "sent", sent_at: new Date(), body_text: null, last_error: null, attempts })
           .where("id", "=", message.id)
           .execute();
-        sent++;
-      } catch (error) {
-        const attempts = message.attempts + 1;
+      } else {
         await db
           .updateTable("email_message")
           .set({
             attempts,
             status: attempts >= MAX_ATTEMPTS ? "failed" : "queued",
-            last_error: String((error as Error).message ?? error).slice(0, 500),
+            last_error: String(error.message ?? error).slice(0, 500),
             next_attempt_at: sql<Date>`now() + make_interval(secs => ${30 * 2 ** attempts})`,
           })
           .where("id", "=", message.id)
           .execute();
-        failed++;
       }
     }
   }

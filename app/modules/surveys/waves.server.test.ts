@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { submitResponse } from "~/modules/responses/responses.server";
 import { createOrgWithSurvey, openWithLinks, questionIds, templateAnswers } from "../../../test/survey-fixtures.server";
+import { deliverDueEmails } from "~/modules/email/email.server";
 import { loadSurveyPage } from "./survey-page.server";
 import { updateAudience, updateQuestion, updateWaveSettings } from "./surveys.server";
 import { closeWave, openWave, processDueWaves, scheduleWave, sendDueReminders, startNextWave } from "./waves.server";
@@ -143,6 +144,11 @@ describe("reminders", () => {
         expect(page).not.toContain(person.id);
       }
       expect(page).toContain('"answered":3');
+
+      // Once delivered, a reminder leaves no trace of who received it.
+      expect(await deliverDueEmails(db, async () => undefined)).toMatchObject({ failed: 0 });
+      expect(await db.selectFrom("email_message").select("id").where("kind", "=", "survey-reminder").execute()).toEqual([]);
+      expect(await db.selectFrom("wave_reminder").select(["reminder_day", "recipients"]).execute()).toEqual([{ reminder_day: 2, recipients: org.people.length - responders.length }]);
     } finally {
       delete process.env.SMTP_URL;
     }
