@@ -25,7 +25,7 @@ Object.assign(process.env, {
   APP_SECRET: process.env.APP_SECRET ?? "e2e-secret-not-for-production-0123456789",
   ACCESS_LOG: "1",
   // Release answers and recompute figures within seconds, not minutes, so journeys can wait for them.
-  EARNED_FLUSH_DEBOUNCE_SECONDS: "1",
+  EARNED_RELEASE_INTERVAL_SECONDS: "1",
 });
 
 const { appendFileSync } = await import("node:fs");

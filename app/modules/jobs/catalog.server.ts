@@ -3,7 +3,6 @@ import { deleteExpiredRateLimits } from "~/modules/accounts/rate-limit.server";
 import { deliverDueEmails, smtpConfigured } from "~/modules/email/email.server";
 import { deleteStaleRosterPreviews } from "~/modules/people/roster.server";
 import { processDueWaves, sendDueReminders } from "~/modules/surveys/waves.server";
-import { flushResponsePool } from "~/modules/responses/pool.server";
 import { refreshStaleSnapshots } from "~/modules/analytics/analytics.server";
 
 export type JobDefinition = {
@@ -35,12 +34,6 @@ const definitions = {
     run: async (db) => {
       await processDueWaves(db);
       await sendDueReminders(db);
-    },
-  },
-  "flush-responses": {
-    cron: "* * * * *",
-    run: async (db) => {
-      await flushResponsePool(db);
     },
   },
   "compute-analytics": {

@@ -1,8 +1,16 @@
 import PgBoss from "pg-boss";
 import type { DatabaseHandle } from "@db/connection";
-import { JOBS, type JobName } from "./catalog.server";
-
+import { flushResponsePool } from "~/modules/responses/pool.server";
+import { JOBS } from "./catalog.server";
 import type { GlobalWithJobs } from "./queue.server";
+
+/**
+ * The response pool is released on a timer in each instance, not by a job queued per submission:
+ * a queued job is a timestamped row written right after an invitation was used, which would
+ * record when each person answered. Releases of one wave are serialized by an advisory lock.
+ */
+const RELEASE_EVERY_SECONDS = Number(process.env.EARNED_RELEASE_INTERVAL_SECONDS ?? 30);
+let releaseTimer: NodeJS.Timeout | undefined;
 
 /**
  * Background work runs on pg-boss, in the same PostgreSQL as everything else, so that any number
@@ -25,9 +33,18 @@ export async function startJobs(handle: DatabaseHandle): Promise<void> {
     if (job.cron) await boss.schedule(name, job.cron, {}, { tz: "UTC" });
   }
   (globalThis as GlobalWithJobs).__earnedJobs = boss;
+  let releasing = false;
+  releaseTimer = setInterval(() => {
+    if (releasing) return;
+    releasing = true;
+    flushResponsePool(handle.db)
+      .catch((error: Error) => console.error("Releasing responses:", error.message))
+      .finally(() => (releasing = false));
+  }, RELEASE_EVERY_SECONDS * 1000);
 }
 
 export async function stopJobs(): Promise<void> {
+  clearInterval(releaseTimer);
   const global = globalThis as GlobalWithJobs;
   await global.__earnedJobs?.stop({ graceful: true, wait: true, timeout: 10_000 });
   global.__earnedJobs = undefined;

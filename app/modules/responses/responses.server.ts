@@ -1,6 +1,5 @@
 import { sql } from "kysely";
 import type { Db } from "~/db.server";
-import { nudge } from "~/modules/jobs/queue.server";
 import { hashToken } from "~/modules/tokens.server";
 import { parseOptions } from "~/modules/surveys/questions";
 import { disclosedRelations, type StoredRelation } from "./relations";
@@ -151,7 +150,6 @@ export async function submitResponse(db: Db, token: string, submission: { answer
     await tx.updateTable("invitation").set({ answered: true }).where("id", "=", invitation.id).execute();
     return { outcome: "stored" };
   });
-  if (outcome.outcome === "stored") await nudgeFlush();
   return outcome;
 }
 
@@ -177,14 +175,7 @@ export async function submitOpenLinkResponse(db: Db, token: string, submission: 
     await tx.insertInto("response_pool").values({ organization_id: wave.organization_id, wave_id: wave.id, sealed: seal(pooled) }).execute();
     return { outcome: "stored" };
   });
-  if (outcome.outcome === "stored") await nudgeFlush();
   return outcome;
-}
-
-const FLUSH_DEBOUNCE_SECONDS = Number(process.env.EARNED_FLUSH_DEBOUNCE_SECONDS ?? 30);
-
-async function nudgeFlush() {
-  await nudge("flush-responses", { debounceSeconds: FLUSH_DEBOUNCE_SECONDS });
 }
 
 /** The org chart around the segment and the nominees, then the relations to store. */
