@@ -5,17 +5,8 @@ import type { ParsedRoster, RosterRow, RowProblem } from "./roster-csv";
  * Pure: the caller loads the roster.
  */
 
-export type ExistingPerson = {
-  email: string;
-  name: string;
-  title: string | null;
-  department: string | null;
-  location: string | null;
-  level: string | null;
-  managerEmail: string | null;
-  attributes: Record<string, string>;
-  active: boolean;
-};
+/** A person already in the roster, in the shape of a row of the file. */
+export type ExistingPerson = Omit<RosterRow, "line"> & { active: boolean };
 
 export type RosterCounts = { new: number; updated: number; unchanged: number; deactivated: number };
 
