@@ -11,32 +11,13 @@ type TextFieldProps = {
 /** A labelled input that shows its own error beside it and keeps what was typed. */
 export function TextField({ label, name, errors, hint, id, className, ...input }: TextFieldProps) {
   const inputId = id ?? name;
-  const errorId = `${inputId}-error`;
-  const hintId = `${inputId}-hint`;
-  const describedBy = [errors?.length ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ");
   return (
     <div className={className}>
       <label htmlFor={inputId} className="label">
         {label}
       </label>
-      <input
-        id={inputId}
-        name={name}
-        className="input mt-1"
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...input}
-      />
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      {errors?.length ? (
-        <p id={errorId} className="field-error">
-          {errors[0]}
-        </p>
-      ) : null}
+      <input id={inputId} name={name} className="input mt-1" {...fieldAria(inputId, errors, hint)} {...input} />
+      <FieldMessages id={inputId} errors={errors} hint={hint} />
     </div>
   );
 }
@@ -51,20 +32,31 @@ export function TextAreaField({ label, name, errors, id, ...textarea }: TextArea
       <label htmlFor={inputId} className="label">
         {label}
       </label>
-      <textarea
-        id={inputId}
-        name={name}
-        className="input mt-1"
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? `${inputId}-error` : undefined}
-        {...textarea}
-      />
+      <textarea id={inputId} name={name} className="input mt-1" {...fieldAria(inputId, errors)} {...textarea} />
+      <FieldMessages id={inputId} errors={errors} />
+    </div>
+  );
+}
+
+function fieldAria(id: string, errors: string[] | undefined, hint?: ReactNode) {
+  const describedBy = [errors?.length ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ");
+  return { "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy || undefined };
+}
+
+function FieldMessages({ id, errors, hint }: { id: string; errors?: string[]; hint?: ReactNode }) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
       {errors?.length ? (
-        <p id={`${inputId}-error`} className="field-error">
+        <p id={`${id}-error`} className="field-error">
           {errors[0]}
         </p>
       ) : null}
-    </div>
+    </>
   );
 }
 

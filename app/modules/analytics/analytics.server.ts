@@ -120,3 +120,10 @@ export async function findSnapshot(db: Db, orgId: string, waveId: string) {
     .executeTakeFirst();
   return row ? { analytics: row.data as WaveAnalytics, computedAt: row.computed_at } : undefined;
 }
+
+/** Several waves' snapshots in one query, by wave id. */
+export async function findSnapshots(db: Db, orgId: string, waveIds: string[]): Promise<Map<string, WaveAnalytics>> {
+  if (waveIds.length === 0) return new Map();
+  const rows = await db.selectFrom("analytics_snapshot").select(["wave_id", "data"]).where("organization_id", "=", orgId).where("wave_id", "in", waveIds).execute();
+  return new Map(rows.map((row) => [row.wave_id, row.data as WaveAnalytics]));
+}

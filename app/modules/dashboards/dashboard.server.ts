@@ -1,7 +1,7 @@
 import type { Db } from "~/db.server";
 import { db } from "~/db.server";
 import { requireMember, type Member } from "~/modules/accounts/membership.server";
-import { findSnapshot } from "~/modules/analytics/analytics.server";
+import { findSnapshot, findSnapshots } from "~/modules/analytics/analytics.server";
 import { scopeAnalytics, type Scope, type WavePoint } from "~/modules/analytics/dashboard";
 import type { WaveAnalytics } from "~/modules/analytics/engine";
 import { notFound, requireId } from "~/modules/http.server";
@@ -20,22 +20,21 @@ export async function memberScope(db: Db, member: Member): Promise<Scope> {
   return { kind: "subtree", personIds: new Set(ids), rootName: root?.name ?? "you" };
 }
 
-export async function listDashboardWaves(db: Db, orgId: string): Promise<DashboardWave[]> {
-  const rows = await db
+function dashboardWaves(db: Db, orgId: string) {
+  return db
     .selectFrom("survey_wave as w")
     .innerJoin("survey as s", "s.id", "w.survey_id")
     .select(["w.id", "w.number", "w.status", "w.survey_id as surveyId", "s.name as surveyName", "w.opened_at as openedAt", "w.closed_at as closedAt"])
     .where("w.organization_id", "=", orgId)
-    .where("w.status", "in", ["open", "closed"])
-    .orderBy("s.name")
-    .orderBy("w.number", "desc")
-    .execute();
-  return rows as DashboardWave[];
+    .where("w.status", "in", ["open", "closed"]);
+}
+
+export async function listDashboardWaves(db: Db, orgId: string): Promise<DashboardWave[]> {
+  return (await dashboardWaves(db, orgId).orderBy("s.name").orderBy("w.number", "desc").execute()) as DashboardWave[];
 }
 
 async function findDashboardWave(db: Db, orgId: string, waveId: string): Promise<DashboardWave | undefined> {
-  const rows = await listDashboardWaves(db, orgId);
-  return rows.find((row) => row.id === waveId);
+  return (await dashboardWaves(db, orgId).where("w.id", "=", waveId).executeTakeFirst()) as DashboardWave | undefined;
 }
 
 export type Dashboard = {
@@ -97,15 +96,13 @@ export async function requireDashboardWave(request: Request, params: { orgSlug?:
 
 /** Every wave of the series up to this one, each cut to the same scope: for trends. */
 export async function loadSeries(db: Db, dashboard: Dashboard): Promise<WavePoint[]> {
-  const points: WavePoint[] = [];
-  for (const wave of dashboard.series.filter((candidate) => candidate.number <= dashboard.wave.number)) {
-    if (wave.id === dashboard.wave.id) {
-      if (dashboard.analytics) points.push({ number: wave.number, analytics: dashboard.analytics });
-      continue;
-    }
-    const found = await findSnapshot(db, dashboard.member.orgId, wave.id);
-    if (found) points.push({ number: wave.number, analytics: scopeAnalytics(found.analytics, dashboard.scope) });
-  }
+  const earlier = dashboard.series.filter((wave) => wave.number < dashboard.wave.number);
+  const snapshots = await findSnapshots(db, dashboard.member.orgId, earlier.map((wave) => wave.id));
+  const points: WavePoint[] = earlier.flatMap((wave) => {
+    const analytics = snapshots.get(wave.id);
+    return analytics ? [{ number: wave.number, analytics: scopeAnalytics(analytics, dashboard.scope) }] : [];
+  });
+  if (dashboard.analytics) points.push({ number: dashboard.wave.number, analytics: dashboard.analytics });
   return points;
 }
 
@@ -124,12 +121,13 @@ export async function loadPersonInfluence(db: Db, member: Member, personId: stri
     .executeTakeFirst();
   if (!person) return undefined;
   const waves = await listDashboardWaves(db, member.orgId);
+  const snapshots = await findSnapshots(db, member.orgId, waves.map((wave) => wave.id));
   const surveys = new Map<string, { name: string; points: WavePoint[] }>();
   for (const wave of [...waves].sort((a, b) => a.number - b.number)) {
-    const snapshot = await findSnapshot(db, member.orgId, wave.id);
-    if (!snapshot) continue;
+    const analytics = snapshots.get(wave.id);
+    if (!analytics) continue;
     const survey = surveys.get(wave.surveyId) ?? { name: wave.surveyName, points: [] };
-    survey.points.push({ number: wave.number, analytics: scopeAnalytics(snapshot.analytics, scope) });
+    survey.points.push({ number: wave.number, analytics: scopeAnalytics(analytics, scope) });
     surveys.set(wave.surveyId, survey);
   }
   return { person, surveys: [...surveys.values()] };
