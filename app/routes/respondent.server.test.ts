@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { createOpenLink } from "~/modules/surveys/waves.server";
-import { unseal } from "~/modules/responses/seal.server";
+import { unseal } from "~/modules/anonymity/seal.server";
 import type { PooledResponse } from "~/modules/responses/responses.server";
 import { call, makeRequest } from "../../test/fixtures.server";
 import { createOrgWithSurvey, openWithLinks, questionIds } from "../../test/survey-fixtures.server";

@@ -4,7 +4,7 @@ import type { Db } from "~/db.server";
 import type { StoredRelation } from "~/modules/responses/relations";
 import { derivedKey } from "~/modules/secret.server";
 import { computeWaveAnalytics, type EngineInput, type WaveAnalytics } from "./engine";
-import { countNoise } from "./privacy";
+import { countNoise } from "~/modules/anonymity/privacy";
 
 /** Above this many people, exact betweenness (seconds, not milliseconds) is left out; see README. */
 const BROKERAGE_MAX_PEOPLE = Number(process.env.EARNED_BROKERAGE_MAX_PEOPLE ?? 5_000);

@@ -1,4 +1,4 @@
-import { parseSegment } from "~/modules/responses/segments";
+import { parseSegment } from "~/modules/anonymity/segments";
 
 /**
  * Blocks: the smallest groups of responses the dashboards ever show, each of at least k.

@@ -1,5 +1,5 @@
 import { CONSTRUCT_LABELS, departmentFlows, type BlockFigures, type Cell, type ConstructStats, type EnpsStats, type PersonFigures, type WaveAnalytics } from "./engine";
-import type { Suppressed } from "./suppression";
+import type { Suppressed } from "~/modules/anonymity/suppression";
 
 /**
  * Reading snapshots for a dashboard: scoping to a leader's subtree, grouping blocks, the

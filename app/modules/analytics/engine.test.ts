@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { aggregateConstruct, aggregateEnps, authorityIndex, departmentRows, isShown } from "./dashboard";
 import { computeWaveAnalytics, type WaveAnalytics } from "./engine";
-import { countNoise } from "./privacy";
+import { countNoise } from "~/modules/anonymity/privacy";
 import { Q, smallOrg } from "./fixtures/small-org";
 
 const TEAM = "segment:team:m1:Eng";

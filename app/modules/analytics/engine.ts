@@ -3,9 +3,9 @@ import { followerReportsToNominee, type StoredRelation } from "~/modules/respons
 import { spansOfControl } from "~/modules/people/org-chart";
 import { blockForSegment, formBlocks, type Block, type BlockKind } from "./blocks";
 import { buildInfluenceGraph, influenceMetrics } from "./graph";
-import { participationByDepartment, type DepartmentParticipation } from "./participation";
-import type { Noise } from "./privacy";
-import type { Suppressed } from "./suppression";
+import { participationByDepartment, type DepartmentParticipation } from "~/modules/anonymity/participation";
+import type { Noise } from "~/modules/anonymity/privacy";
+import type { Suppressed } from "~/modules/anonymity/suppression";
 
 /**
  * The analytics of one wave: pure, from plain data to the figures the dashboards show.

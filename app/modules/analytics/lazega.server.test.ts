@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { applyRosterImport, previewRosterImport } from "~/modules/people/roster.server";
 import { flushWave } from "~/modules/responses/pool.server";
-import { seal } from "~/modules/responses/seal.server";
+import { seal } from "~/modules/anonymity/seal.server";
 import type { PooledResponse } from "~/modules/responses/responses.server";
 import { createSurvey } from "~/modules/surveys/surveys.server";
 import { openWave } from "~/modules/surveys/waves.server";

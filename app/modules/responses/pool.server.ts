@@ -4,7 +4,7 @@ import type { Db } from "~/db.server";
 import { nudge } from "~/modules/jobs/queue.server";
 import type { StoredRelation } from "./relations";
 import type { PooledResponse } from "./responses.server";
-import { unseal } from "./seal.server";
+import { unseal } from "~/modules/anonymity/seal.server";
 import { shuffle } from "~/modules/shuffle.server";
 
 /**

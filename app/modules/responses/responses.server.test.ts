@@ -4,7 +4,7 @@ import { closeWave } from "~/modules/surveys/waves.server";
 import { createOrgWithSurvey, openWithLinks, questionIds, templateAnswers } from "../../../test/survey-fixtures.server";
 import { flushWave } from "./pool.server";
 import { findRespondentForm, submitResponse } from "./responses.server";
-import { unseal } from "./seal.server";
+import { unseal } from "~/modules/anonymity/seal.server";
 import type { PooledResponse } from "./responses.server";
 
 const counts = async (waveId: string) => {

@@ -3,7 +3,7 @@ import type { Db } from "~/db.server";
 import { hashToken } from "~/modules/tokens.server";
 import { parseOptions } from "~/modules/surveys/questions";
 import { disclosedRelations, type StoredRelation } from "./relations";
-import { seal } from "./seal.server";
+import { seal } from "~/modules/anonymity/seal.server";
 import type { Answer, FormQuestion, Nomination } from "./submission";
 
 /** The segment of answers given through an open link: respondents nobody can place. */

@@ -1,9 +1,9 @@
 import { sql } from "kysely";
 import type { Db } from "~/db.server";
-import { participationByDepartment } from "~/modules/analytics/participation";
+import { participationByDepartment } from "~/modules/anonymity/participation";
 import { nudgeEmailDelivery, queueEmails, smtpConfigured, type OutgoingEmail } from "~/modules/email/email.server";
 import { releaseClosedWave } from "~/modules/responses/pool.server";
-import { assignSegments } from "~/modules/responses/segments";
+import { assignSegments } from "~/modules/anonymity/segments";
 import { hashToken, newToken } from "~/modules/tokens.server";
 import { launchProblems, nextStatus } from "./lifecycle";
 import { parseOptions, type QuestionDefinition } from "./questions";
