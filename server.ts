@@ -3,8 +3,8 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { closeDatabase, describeDatabase, getDatabase } from "./db/connection";
-import { migrateToLatest } from "./db/migrator";
-import { redactPath } from "./app/modules/logging";
+import { prepareDatabase } from "./app/modules/prepare-database.server";
+import { isRespondentTraffic, redactPath } from "./app/modules/logging";
 import { startJobs, stopJobs } from "./app/modules/jobs/runner.server";
 
 const production = process.env.NODE_ENV === "production";
@@ -16,7 +16,7 @@ if (production && !process.env.APP_SECRET && process.env.DATABASE_URL) {
 }
 
 const database = getDatabase();
-await migrateToLatest(database.db);
+await prepareDatabase(database.db);
 console.log(`Database ready: ${describeDatabase(database.config)}`);
 await startJobs(database);
 
@@ -53,7 +53,7 @@ app.use((request: Request, response: Response, next: NextFunction) => {
 
 // Access log without the respondent pages: no line may say when a link was used.
 app.use((request: Request, response: Response, next: NextFunction) => {
-  if (request.path.startsWith("/r/") || request.path.startsWith("/assets/")) return next();
+  if (isRespondentTraffic(request.path)) return next();
   const started = performance.now();
   response.on("finish", () => {
     if (production || process.env.ACCESS_LOG) {

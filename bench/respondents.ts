@@ -8,7 +8,7 @@ import { migrateToLatest } from "@db/migrator";
 import { signUp } from "~/modules/accounts/accounts.server";
 import { applyRosterImport, previewRosterImport } from "~/modules/people/roster.server";
 import { createSurvey } from "~/modules/surveys/surveys.server";
-import { openWave } from "~/modules/surveys/waves.server";
+import { openWave } from "~/modules/surveys/wave-lifecycle.server";
 import { generateDemoRoster, rosterCsv } from "../scripts/demo/demo-roster";
 
 /**

@@ -1,9 +1,9 @@
 import { databaseConfigFromEnv, describeDatabase, openDatabase } from "./connection";
-import { migrateToLatest } from "./migrator";
+import { prepareDatabase } from "../app/modules/prepare-database.server";
 
 const handle = openDatabase(databaseConfigFromEnv());
 try {
-  const applied = await migrateToLatest(handle.db);
+  const applied = await prepareDatabase(handle.db);
   console.log(
     applied.length === 0
       ? `Database is up to date (${describeDatabase(handle.config)}).`

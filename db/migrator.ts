@@ -30,3 +30,9 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   }
   return (results ?? []).map((result) => result.migrationName);
 }
+
+/** Migrates up to (and including) the named migration: for tests of upgrades from an older schema. */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider: folderProvider }).migrateTo(name);
+  if (error || results?.some((result) => result.status === "Error")) throw new Error(`Migration to ${name} failed`, { cause: error });
+}

@@ -78,6 +78,8 @@ export type EmailStatus = "outbox" | "queued" | "sent" | "failed";
 export interface EmailMessageTable {
   id: Generated<string>;
   organization_id: string | null;
+  /** Survey emails: whose link to put in the body when it is sent (never stored in the body). */
+  invitation_id: string | null;
   kind: string;
   to_address: string;
   subject: string;
@@ -135,6 +137,8 @@ export interface SurveyTable {
 
 export type WaveStatus = "draft" | "scheduled" | "open" | "closed";
 
+export type Distribution = "email" | "links" | "open";
+
 export interface SurveyWaveTable {
   id: Generated<string>;
   organization_id: string;
@@ -147,7 +151,9 @@ export interface SurveyWaveTable {
   closed_at: Date | null;
   min_group_size: number;
   audience: ColumnType<unknown, string, string>;
-  distribution: "email" | "links";
+  distribution: Distribution;
+  /** Fixed at launch: a link list, or email without a mail server, puts links in admins' hands. */
+  admins_hold_links: Generated<boolean>;
   reminder_days: ColumnType<number[], string | undefined, string>;
   open_link_token_hash: string | null;
   base_url: string | null;
@@ -175,13 +181,16 @@ export interface InvitationTable {
   organization_id: string;
   wave_id: string;
   person_id: string;
-  answered: Generated<boolean>;
   segment: string;
 }
 
-export interface InvitationTokenTable {
+/** A single-use right to answer, tied to nobody in the clear (see the ballot migration). */
+export interface BallotTable {
   token_hash: string;
-  invitation_id: string;
+  organization_id: string;
+  wave_id: string;
+  claims: Uint8Array;
+  spent: Generated<boolean>;
 }
 
 export interface WaveReminderTable {
@@ -202,9 +211,8 @@ export interface ResponseTable {
   id: Generated<string>;
   organization_id: string;
   wave_id: string;
-  segment: string;
-  response_date: string;
-  verified: boolean;
+  /** The group it was released under (app/modules/anonymity/groups.ts). */
+  group_key: string;
 }
 
 export interface AnswerTable {
@@ -219,7 +227,6 @@ export interface NominationTable {
   response_id: string;
   question_id: string;
   nominee_id: string;
-  relation: string;
 }
 
 export interface AnalyticsSnapshotTable {
@@ -230,6 +237,9 @@ export interface AnalyticsSnapshotTable {
   min_group_size: number;
   dp_epsilon: number | null;
   compute_ms: number;
+  version: number;
+  closed: boolean;
+  answered: number;
   data: ColumnType<unknown, string, string>;
 }
 
@@ -249,7 +259,7 @@ export interface Database {
   survey_wave: SurveyWaveTable;
   question: QuestionTable;
   invitation: InvitationTable;
-  invitation_token: InvitationTokenTable;
+  ballot: BallotTable;
   wave_reminder: WaveReminderTable;
   response_pool: ResponsePoolTable;
   response: ResponseTable;

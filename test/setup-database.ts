@@ -1,6 +1,6 @@
 import { afterAll } from "vitest";
 import { closeDatabase, getDatabase } from "../db/connection";
-import { migrateToLatest } from "../db/migrator";
+import { prepareDatabase } from "../app/modules/prepare-database.server";
 import { createServerDatabase } from "./test-database";
 
 // Runs before each *.server.test.ts file: the app's process-wide database becomes a fresh,
@@ -17,7 +17,7 @@ if (process.env.TEST_DATABASE_URL) {
   process.env.EARNED_DATA_DIR = "memory://";
 }
 process.env.APP_SECRET ??= "test-secret-not-for-production-0123456789";
-await migrateToLatest(getDatabase().db);
+await prepareDatabase(getDatabase().db);
 
 afterAll(async () => {
   await closeDatabase();

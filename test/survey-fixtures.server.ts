@@ -1,14 +1,15 @@
 import { db } from "~/db.server";
+import { ballotToken } from "~/modules/anonymity/ballots.server";
 import { applyRosterImport, previewRosterImport } from "~/modules/people/roster.server";
 import { createSurvey } from "~/modules/surveys/surveys.server";
-import { openWave } from "~/modules/surveys/waves.server";
+import { openWave } from "~/modules/surveys/wave-lifecycle.server";
 import { createOwner } from "./fixtures.server";
 
 /**
- * An organization with a roster: a CEO with two executives and two department heads, teams of
+ * An organization with a roster: a CEO with three executives and two department heads, teams of
  * `teamSize` under each head, plus a draft wave of the Influence & Authority Pulse. With k = 5
- * and teams of 5 or more, each team is its own segment and the five at the top share the
- * organization segment.
+ * and teams of 6 or more (a segment needs more than k people), each team is its own segment and
+ * the six at the top share the organization segment.
  */
 export async function createOrgWithSurvey({ teamSize = 6, name = "Acme" } = {}) {
   const owner = await createOwner(name);
@@ -17,6 +18,7 @@ export async function createOrgWithSurvey({ teamSize = 6, name = "Acme" } = {}) 
     "ceo@acme.test,Cleo Ceo,CEO,,Exec",
     "cfo@acme.test,Fran Cfo,CFO,ceo@acme.test,Exec",
     "coo@acme.test,Omar Coo,COO,ceo@acme.test,Exec",
+    "cto@acme.test,Tara Cto,CTO,ceo@acme.test,Exec",
   ];
   for (const department of ["Eng", "Sales"]) {
     const head = `${department.toLowerCase()}-head@acme.test`;
@@ -32,12 +34,16 @@ export async function createOrgWithSurvey({ teamSize = 6, name = "Acme" } = {}) 
   return { ...owner, surveyId: survey.surveyId, waveId: wave.id, people };
 }
 
-/** Opens the wave and returns each person's link token from the outbox. */
+/** Opens the wave and returns each person's link token, as the invitation email would carry it. */
 export async function openWithLinks(orgId: string, waveId: string) {
   const outcome = await openWave(db, orgId, waveId, { baseUrl: "https://earned.test" });
   if (outcome.outcome !== "done") throw new Error(JSON.stringify(outcome));
-  const messages = await db.selectFrom("email_message").select(["to_address", "body_text"]).where("organization_id", "=", orgId).where("kind", "=", "survey-invitation").execute();
-  return new Map(messages.map((message) => [message.to_address, message.body_text!.match(/\/r\/([\w-]+)/)![1]!]));
+  return linksOf(waveId);
+}
+
+export async function linksOf(waveId: string) {
+  const invitations = await db.selectFrom("invitation").innerJoin("person", "person.id", "invitation.person_id").select(["invitation.id", "person.email"]).where("invitation.wave_id", "=", waveId).execute();
+  return new Map(invitations.map((invitation) => [invitation.email, ballotToken(invitation.id)]));
 }
 
 export async function questionIds(waveId: string) {

@@ -29,3 +29,21 @@ export async function createServerDatabase(adminUrl: string, prefix = "earned_te
     },
   };
 }
+
+/** A database of its own, apart from the test file's: PGlite in memory, or a new one on the server. */
+export async function isolatedDatabase() {
+  const { openDatabase } = await import("../db/connection");
+  if (!process.env.TEST_DATABASE_URL) {
+    const handle = openDatabase({ driver: "pglite", dataDir: "memory://" });
+    return { handle, drop: () => handle.close() };
+  }
+  const created = await createServerDatabase(process.env.TEST_DATABASE_URL);
+  const handle = openDatabase({ driver: "pg", connectionString: created.url, poolSize: 2 });
+  return {
+    handle,
+    drop: async () => {
+      await handle.close();
+      await created.drop();
+    },
+  };
+}

@@ -115,23 +115,26 @@ export const QUADRANT_COLORS: Record<string, string> = {
 
 export function QuadrantChart({
   points,
-  thresholds,
+  informalThreshold,
   labels,
 }: {
-  points: { name: string; reports: number; followers: number; quadrant: string }[];
-  thresholds: { minDirectReports: number; minFollowers: number };
+  points: { name: string; directReports: number; followers: number; quadrant: string }[];
+  informalThreshold: number;
   labels: Record<string, string>;
 }) {
   const groups = Object.keys(QUADRANT_COLORS).map((quadrant) => ({ quadrant, data: points.filter((point) => point.quadrant === quadrant) }));
+  const widest = Math.max(1, ...points.map((point) => point.directReports));
   return (
     <ScatterChart margin={{ left: 0, right: 24, top: 16, bottom: 8 }}>
       <CartesianGrid stroke="#e2e8f0" />
-      <XAxis type="number" dataKey="reports" name="People in their line" scale="sqrt" domain={[0, "auto"]} tick={{ fontSize: 12 }} label={{ value: "Formal authority: people in their line", position: "insideBottom", offset: -4, fontSize: 12 }} />
+      <XAxis type="number" dataKey="directReports" name="Direct reports" domain={[0, "auto"]} allowDecimals={false} tick={{ fontSize: 12 }} label={{ value: "Formal authority: direct reports", position: "insideBottom", offset: -4, fontSize: 12 }} />
       <YAxis type="number" dataKey="followers" name="Followers" tick={{ fontSize: 12 }} label={{ value: "Earned: followers", angle: -90, position: "insideLeft", fontSize: 12 }} />
       <ZAxis range={[40, 40]} />
       <Tooltip cursor={{ strokeDasharray: "3 3" }} formatter={(value, name) => [value, name]} labelFormatter={() => ""} />
-      <ReferenceLine y={thresholds.minFollowers - 0.5} stroke="#64748b" strokeDasharray="4 4" />
-      <ReferenceLine x={thresholds.minDirectReports > 0 ? 0.5 : 0} stroke="#64748b" strokeDasharray="4 4" />
+      {/* Without reports: informal leader from the threshold up. With reports: followers at least half the team. */}
+      <ReferenceLine segment={[{ x: 0, y: informalThreshold - 0.5 }, { x: 0.5, y: informalThreshold - 0.5 }]} stroke="#64748b" strokeDasharray="4 4" />
+      <ReferenceLine x={0.5} stroke="#64748b" strokeDasharray="4 4" />
+      <ReferenceLine segment={[{ x: 1, y: 0.5 }, { x: widest, y: widest / 2 }]} stroke="#64748b" strokeDasharray="4 4" />
       <Legend wrapperStyle={{ fontSize: 12 }} />
       {groups.map((group) => (
         <Scatter key={group.quadrant} name={labels[group.quadrant]} data={group.data} fill={QUADRANT_COLORS[group.quadrant]} isAnimationActive={false} />

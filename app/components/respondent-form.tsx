@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 import { answerField, FORM_ERROR, nominationField, searchField, type FormQuestion, type SubmissionValues } from "~/modules/responses/submission";
+import { commentSentence, groupSizeSentence } from "~/modules/anonymity/policy";
+import type { Disclosure } from "~/modules/responses/responses.server";
 import { LIKERT_LABELS } from "~/modules/surveys/questions";
 
 export type PersonOption = { id: string; name: string; title: string | null; department: string | null };
@@ -271,23 +273,40 @@ function QuestionBlock({
   }
 }
 
-export function PrivacyNote() {
+/** What is stored, what is shown, and who could hold this link: the truth, before anyone answers. */
+export function PrivacyNote({ disclosure }: { disclosure: Disclosure }) {
   return (
-    <details className="rounded-xl bg-white p-4 text-sm shadow-sm ring-1 ring-slate-200">
-      <summary className="cursor-pointer font-semibold text-slate-900">What we store, and what we don't</summary>
+    <details className="rounded-xl bg-white p-4 text-sm shadow-sm ring-1 ring-slate-200" open={disclosure.adminsHoldLink || disclosure.openLink ? true : undefined}>
+      <summary className="cursor-pointer font-semibold text-slate-900">What we store, who sees what, and who holds this link</summary>
       <div className="mt-3 space-y-2 text-slate-700">
+        {disclosure.adminsHoldLink ? (
+          <p className="rounded-lg bg-amber-50 p-3 text-amber-950 ring-1 ring-amber-200">
+            <strong>The people who run this survey handed out the links themselves</strong> (as a list, or from a test outbox), so they could
+            open this link too: see whether it has been used, or answer with it. Your answers are still stored without your name.
+          </p>
+        ) : null}
+        {disclosure.openLink ? (
+          <p className="rounded-lg bg-amber-50 p-3 text-amber-950 ring-1 ring-amber-200">
+            <strong>This is a shared link.</strong> Anyone holding it can answer, including the people who run the survey, so answers given
+            here are counted apart from those of invited people and nobody's team is known.
+          </p>
+        ) : null}
         <p>
-          <strong>Stored:</strong> your answers; the group you belong to (your team, or a larger group when your team is small); the
-          day you answered; and, for each person you choose, how they relate to you in the org chart (for example “my manager”), only as
-          precisely as your group allows.
+          <strong>Stored:</strong> your answers and the group they count in (your team, or a wider group when your team is small). Not your
+          name, email or link, not when you answered (not even the day), not your IP address or browser.
         </p>
         <p>
-          <strong>Not stored:</strong> your name, email, this link, the time of day, your IP address or your browser. Your answers are
-          released in batches mixed with others, so not even the order of rows points back to you.
+          <strong>Before anything is shown:</strong> your answers wait, sealed, until at least {disclosure.k} people in your group have
+          answered, and are then released together with theirs. If the survey closes first, they join a wider group, or are deleted unread
+          if even that is too small.
         </p>
         <p>
-          <strong>Shown:</strong> only figures over at least five people (or your organization's higher minimum), never individual answers.
-          People you choose are never told who chose them. Comments are shown only for large groups, without dates.
+          <strong>Shown:</strong> {groupSizeSentence(disclosure.k)} {commentSentence(disclosure.k, disclosure.commentMinimum)} People you
+          choose are never told who chose them.
+        </p>
+        <p>
+          Whoever operates Earned for your organization holds the key to the sealed answers and could read them before they are released;
+          after release, nobody can tie them to you.
         </p>
         <p>Your answers are kept in this browser tab until you send them, so a reload loses nothing; nothing reaches us before you send.</p>
       </div>

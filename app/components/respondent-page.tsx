@@ -1,11 +1,10 @@
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/modules/dates";
-import type { RespondentForm as Form } from "~/modules/responses/responses.server";
-import type { RespondentReply } from "~/modules/responses/respondent-page.server";
+import type { RespondentReply, RespondentView } from "~/modules/responses/respondent-page.server";
 import { PrivacyNote, RespondentForm } from "./respondent-form";
 import { RespondentLayout, RespondentMessage } from "./respondent-layout";
 
-type PageData = { form: Form };
+type PageData = { form: RespondentView };
 
 /** The page behind a personal link or an open link: the form, or why there is none. */
 export function RespondentPage({ unverified = false }: { unverified?: boolean }) {
@@ -41,12 +40,13 @@ export function RespondentPage({ unverified = false }: { unverified?: boolean })
         <RespondentLayout orgName={form.orgName}>
           <h1 className="text-2xl font-bold tracking-tight text-slate-900">{form.surveyName}</h1>
           <p className="mt-2 text-slate-700">
-            About five minutes. Your answers are anonymous and only ever shown combined with others'.
+            About five minutes. Your answers are stored without your name and only ever shown combined with those of at least {form.disclosure.k} people who
+            answered.
             {form.closesAt ? ` Open until ${formatDate(form.closesAt)}.` : ""}
           </p>
           {unverified ? <p className="mt-2 text-sm text-slate-600">You are answering through a shared link, so your answers count as unverified.</p> : null}
           <div className="mt-4">
-            <PrivacyNote />
+            <PrivacyNote disclosure={form.disclosure} />
           </div>
           <div className="mt-6">
             <RespondentForm questions={form.questions} values={reply?.values} errors={reply?.errors} chosen={reply?.chosen} search={reply?.search} />

@@ -1,6 +1,16 @@
 /**
- * Respondent links (/r/<token>) are secrets that identify a person: a log line must not carry one.
+ * What never reaches a log line. Respondent links (/r/<token>, /r/open/<token>) are secrets that
+ * identify a person or a survey; and any request a respondent's page makes (its own script
+ * included) would record when someone opened their survey.
  */
 export function redactPath(path: string): string {
-  return path.replace(/^\/r\/[^/?#]+/, "/r/[token]").replace(/^\/join\/[^/?#]+/, "/join/[token]");
+  return path
+    .replace(/^\/r\/open\/[^/?#]+/, "/r/open/[token]")
+    .replace(/^\/r\/(?!open\/|thanks$)[^/?#]+/, "/r/[token]")
+    .replace(/^\/join\/[^/?#]+/, "/join/[token]");
+}
+
+/** Paths the access log leaves out altogether. */
+export function isRespondentTraffic(path: string): boolean {
+  return path.startsWith("/r/") || path === "/respondent.js" || path.startsWith("/assets/");
 }

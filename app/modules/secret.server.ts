@@ -1,14 +1,20 @@
 import { hkdfSync, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { databaseConfigFromEnv } from "@db/connection";
 
 let secret: Buffer | undefined;
 
 /**
- * The app's secret, kept outside the database so that a copy of the database alone cannot open
- * what it protects. APP_SECRET in production; on the embedded database a random one is created
- * once next to the data folder.
+ * The app's secret, kept apart from the database so that a copy of the database (or of its data
+ * volume, or a backup of either) cannot open what it protects: sealed answers, ballot claims,
+ * links.
+ *
+ *   - APP_SECRET, when set (production; the Docker image refuses to start without it);
+ *   - else the file APP_SECRET_FILE names;
+ *   - else, for the local quick start, a random secret created once in the user's configuration
+ *     folder ($XDG_CONFIG_HOME/earned, or ~/.config/earned) — outside the data folder on purpose.
  */
 export function appSecret(): Buffer {
   if (secret) return secret;
@@ -21,14 +27,38 @@ export function appSecret(): Buffer {
     secret = randomBytes(32);
     return secret;
   }
-  const folder = config.driver === "pglite" ? path.dirname(path.resolve(config.dataDir)) : path.resolve("data");
-  const file = path.join(folder, "app-secret");
+  if (process.env.EARNED_REQUIRE_APP_SECRET === "true" && !process.env.APP_SECRET_FILE) {
+    throw new Error("APP_SECRET is required here (set it to a long random string, or APP_SECRET_FILE to a file holding one); see the README.");
+  }
+  const file = secretFile();
   if (!existsSync(file)) {
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    if (!moveSecretFromDataFolder(file, config)) writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
   }
   secret = Buffer.from(readFileSync(file, "utf8").trim(), "utf8");
   return secret;
+}
+
+export function secretFile(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.APP_SECRET_FILE) return path.resolve(env.APP_SECRET_FILE);
+  const configHome = env.XDG_CONFIG_HOME || path.join(os.homedir(), ".config");
+  return path.join(configHome, "earned", "app-secret");
+}
+
+/** Earlier versions kept the secret beside the embedded database: move it out, once. */
+function moveSecretFromDataFolder(file: string, config: ReturnType<typeof databaseConfigFromEnv>): boolean {
+  const folder = config.driver === "pglite" ? path.dirname(path.resolve(config.dataDir)) : path.resolve("data");
+  const old = path.join(folder, "app-secret");
+  if (!existsSync(old)) return false;
+  try {
+    renameSync(old, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+    copyFileSync(old, file);
+    rmSync(old);
+  }
+  console.log(`Moved the app secret out of the data folder, to ${file}. Back it up apart from the database.`);
+  return true;
 }
 
 const derivedKeys = new Map<string, Buffer>();

@@ -8,10 +8,12 @@ import { formatDateTime } from "~/modules/dates";
 import { dashboardPage, loadSeries } from "~/modules/dashboards/dashboard.server";
 import { overviewView } from "~/modules/dashboards/views";
 import { shuffle } from "~/modules/shuffle.server";
+import { describeParticipation } from "~/modules/anonymity/participation";
+import { commentSentence } from "~/modules/anonymity/policy";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return dashboardPage(request, params, async (analytics, dashboard) =>
-    overviewView(analytics, await loadSeries(db, dashboard), dashboard.scope, dashboard.member.commentMinGroupSize, shuffle),
+    ({ ...overviewView(analytics, await loadSeries(db, dashboard), shuffle), commentSentence: commentSentence(analytics.k, dashboard.member.commentMinGroupSize) }),
   );
 }
 
@@ -29,11 +31,7 @@ export default function Overview() {
         <div className="card p-5">
           <dt className="text-sm text-slate-600">Responses</dt>
           <dd className="mt-1 text-3xl font-semibold tabular-nums">{view.responses ?? "—"}</dd>
-          {view.participation && view.participation.invited > 0 ? (
-            <dd className="text-sm text-slate-600">
-              of {view.participation.invited} invited ({Math.round((view.participation.answered / view.participation.invited) * 100)}%)
-            </dd>
-          ) : null}
+          {view.participation && view.participation.total.invited > 0 ? <dd className="text-sm text-slate-600">answered: {describeParticipation(view.participation.total)}</dd> : null}
         </div>
         <div className="card p-5">
           <dt className="text-sm text-slate-600">Authority index</dt>
@@ -48,7 +46,7 @@ export default function Overview() {
         <div className="card p-5">
           <dt className="text-sm text-slate-600">Minimum group size</dt>
           <dd className="mt-1 text-3xl font-semibold tabular-nums">{k}</dd>
-          <dd className="text-sm text-slate-600">{view.pooledGroups > 0 ? `${view.pooledGroups} small groups counted in combined totals` : "every figure covers at least this many"}</dd>
+          <dd className="text-sm text-slate-600">people who answered, in every group shown</dd>
         </div>
       </dl>
 
@@ -124,7 +122,7 @@ export default function Overview() {
         <h2 id="comments" className="font-semibold">
           Comments
         </h2>
-        {view.comments.shown ? (
+        {view.comments.state === "shown" ? (
           view.comments.items.length === 0 ? (
             <p className="mt-2 text-sm text-slate-600">No comments in this wave.</p>
           ) : (
@@ -140,9 +138,7 @@ export default function Overview() {
             </>
           )
         ) : (
-          <p className="mt-2 text-sm text-slate-600">
-            Comments carry more identifying detail than scores, so they are shown only for groups of at least {view.comments.threshold} responses.
-          </p>
+          <p className="mt-2 text-sm text-slate-600">{view.commentSentence}</p>
         )}
       </section>
       {computedAt ? <p className="text-xs text-slate-500">Figures computed {formatDateTime(computedAt)}.</p> : null}

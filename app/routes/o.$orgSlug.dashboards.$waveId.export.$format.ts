@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireDashboard } from "~/modules/dashboards/dashboard.server";
 import { EXPORTS, exportFile, isExportFormat } from "~/modules/dashboards/exports";
-import { thresholdsFrom } from "~/modules/dashboards/views";
 import { notFound } from "~/modules/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -10,8 +9,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!dashboard.analytics || dashboard.analytics.blocks.length === 0) {
     return new Response("Nothing to export yet: results appear once enough people have answered.", { status: 409 });
   }
-  const thresholds = thresholdsFrom(new URL(request.url).searchParams, dashboard.analytics.people);
-  const body = exportFile(dashboard.analytics, params.format, thresholds);
+  const body = exportFile(dashboard.analytics, params.format);
   const name = `${dashboard.wave.surveyName.replace(/[^\w-]+/g, "-").toLowerCase()}-wave-${dashboard.wave.number}-${params.format}`;
   return new Response(body, {
     headers: {

@@ -3,12 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { memo, useMemo, useState } from "react";
 import { DashboardEmpty } from "~/components/dashboard-empty";
 import { colorFor, NetworkGraph, type Coloring, type NetworkNode } from "~/components/network-graph";
-import { QUADRANTS, type QuadrantKey } from "~/modules/analytics/dashboard";
+import { QUADRANTS, type QuadrantKey } from "~/modules/analytics/quadrant";
 import { dashboardPage } from "~/modules/dashboards/dashboard.server";
-import { networkView, thresholdsFrom } from "~/modules/dashboards/views";
+import { networkView } from "~/modules/dashboards/views";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return dashboardPage(request, params, (analytics) => networkView(analytics, thresholdsFrom(new URL(request.url).searchParams, analytics.people)));
+  return dashboardPage(request, params, (analytics) => networkView(analytics));
 }
 
 const TABLE_ROWS = 100;

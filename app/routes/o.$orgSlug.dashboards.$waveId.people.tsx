@@ -2,14 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DashboardEmpty } from "~/components/dashboard-empty";
 import { pageFrom, Pagination } from "~/components/pagination";
-import { QUADRANTS } from "~/modules/analytics/dashboard";
+import { ShareCell } from "~/components/share-cell";
+import { QUADRANTS } from "~/modules/analytics/quadrant";
 import { dashboardPage } from "~/modules/dashboards/dashboard.server";
-import { peopleTable, thresholdsFrom, type PeopleSort } from "~/modules/dashboards/views";
+import { peopleTable, type PeopleSort } from "~/modules/dashboards/views";
 
 const SORTS: { value: PeopleSort; label: string }[] = [
   { value: "followers", label: "Followers" },
   { value: "pagerank", label: "Network centrality (PageRank)" },
-  { value: "brokerage", label: "Brokerage" },
   { value: "reach", label: "Reach" },
   { value: "earned", label: "Earned share" },
   { value: "name", label: "Name" },
@@ -23,18 +23,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const sort = SORTS.some((option) => option.value === sortParam) ? (sortParam as PeopleSort) : "followers";
     const department = searchParams.get("department") ?? "";
     const page = pageFrom(searchParams);
-    const thresholds = thresholdsFrom(searchParams, analytics.people);
     return {
       sort,
       department,
       departments: [...new Set(analytics.people.map((person) => person.department).filter((d): d is string => Boolean(d)))].sort(),
       page,
-      table: peopleTable(analytics, thresholds, { sort, page, pageSize: PAGE_SIZE, department: department || undefined }),
+      table: peopleTable(analytics, { sort, page, pageSize: PAGE_SIZE, department: department || undefined }),
     };
   });
 }
-
-const percent = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
 
 export default function PeopleFigures() {
   const { k, empty, view, orgSlug } = useLoaderData<typeof loader>();
@@ -100,9 +97,6 @@ export default function PeopleFigures() {
               <th scope="col" className="text-right">
                 PageRank
               </th>
-              <th scope="col" className="text-right">
-                Brokerage
-              </th>
               <th scope="col">Quadrant</th>
             </tr>
           </thead>
@@ -119,13 +113,16 @@ export default function PeopleFigures() {
                 <td className="text-right tabular-nums">
                   {row.reachGroups} groups, {row.reachDepartments} depts
                 </td>
-                <td className="text-right tabular-nums">{percent(row.earnedShare)}</td>
-                <td className="text-right tabular-nums">{row.directReports === 0 ? "" : percent(row.followBack)}</td>
+                <td className="text-right tabular-nums">
+                  <ShareCell figure={row.earnedShare} />
+                </td>
+                <td className="text-right tabular-nums">
+                  <ShareCell figure={row.followBack} />
+                </td>
                 <td className="text-right tabular-nums">
                   {row.directReports} / {row.totalReports}
                 </td>
                 <td className="text-right tabular-nums">{row.pagerank.toFixed(4)}</td>
-                <td className="text-right tabular-nums">{row.brokerage === null ? "—" : row.brokerage.toFixed(4)}</td>
                 <td className="whitespace-nowrap">{QUADRANTS[row.quadrant].title}</td>
               </tr>
             ))}

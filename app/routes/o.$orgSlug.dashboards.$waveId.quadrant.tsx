@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { ChartFrame, QuadrantChart, QUADRANT_COLORS } from "~/components/charts";
 import { DashboardEmpty } from "~/components/dashboard-empty";
 import { dashboardPage } from "~/modules/dashboards/dashboard.server";
-import { quadrantView, thresholdsFrom } from "~/modules/dashboards/views";
-import type { QuadrantKey } from "~/modules/analytics/dashboard";
+import { quadrantView } from "~/modules/dashboards/views";
+import type { QuadrantKey } from "~/modules/analytics/quadrant";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return dashboardPage(request, params, (analytics) => quadrantView(analytics, thresholdsFrom(new URL(request.url).searchParams, analytics.people)));
+  return dashboardPage(request, params, (analytics) => quadrantView(analytics));
 }
 
 export default function Quadrant() {
@@ -27,30 +27,14 @@ export default function Quadrant() {
         freely give them (how many chose to follow their lead). The quadrants are prompts for conversation, not verdicts: one wave of one
         question is a snapshot, and influence moves.
       </p>
-      <Form method="get" className="card flex flex-wrap items-end gap-4 p-4">
-        <div>
-          <label htmlFor="reports" className="label">
-            Formal authority from
-          </label>
-          <div className="mt-1 flex items-center gap-2 text-sm">
-            <input id="reports" name="reports" type="number" min={1} defaultValue={view.thresholds.minDirectReports} className="input w-24" /> direct reports
-          </div>
-        </div>
-        <div>
-          <label htmlFor="followers" className="label">
-            Earned influence from
-          </label>
-          <div className="mt-1 flex items-center gap-2 text-sm">
-            <input id="followers" name="followers" type="number" min={1} defaultValue={view.thresholds.minFollowers} className="input w-24" /> followers
-          </div>
-        </div>
-        <button type="submit" className="btn-secondary">
-          Apply thresholds
-        </button>
-        <p className="text-sm text-slate-600">Defaults: one direct report; at least 3 followers and the top fifth of those chosen.</p>
-      </Form>
-      <ChartFrame title="Positional vs earned" description="Horizontal: people in their line (square-root scale). Vertical: followers on the followership question." height={420} fileName="quadrant">
-        <QuadrantChart points={view.points} thresholds={view.thresholds} labels={labels} />
+      <section className="card p-4" aria-labelledby="rule-heading">
+        <h2 id="rule-heading" className="font-semibold">
+          The rule, the same for everyone
+        </h2>
+        <p className="mt-1 max-w-4xl text-sm text-slate-700">{view.sentence}</p>
+      </section>
+      <ChartFrame title="Positional vs earned" description="Horizontal: direct reports. Vertical: followers on the followership question. Dashed: the rule's boundaries." height={420} fileName="quadrant">
+        <QuadrantChart points={view.points} informalThreshold={view.rule.informalThreshold} labels={labels} />
       </ChartFrame>
       <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         {order.map((key) => (
@@ -71,7 +55,7 @@ export default function Quadrant() {
               {view.quadrants[key].title}
             </h2>
             {people.length === 0 ? (
-              <p className="mt-2 text-sm text-slate-600">Nobody at these thresholds.</p>
+              <p className="mt-2 text-sm text-slate-600">Nobody in this group in this wave.</p>
             ) : (
               <ol className="mt-3 space-y-2 text-sm">
                 {people.map((person) => (

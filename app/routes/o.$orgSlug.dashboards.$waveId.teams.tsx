@@ -80,7 +80,7 @@ export default function Teams() {
         Mean agreement from 1 (strongly disagree) to 5 (strongly agree); indigo marks the healthier side of the scale, amber the other
         (for positional authority, agreeing is the less healthy answer). The authority index is earned minus positional authority: above zero,
         people follow their managers more for who they are than for their title. Each group has at least {k} responses; smaller teams are
-        combined with others{view.pooledSegments > 0 ? ` (${view.pooledSegments} small groups here)` : ""} and count only in the combined rows.
+        combined with others and count only in the combined rows.
       </p>
       <Heatmap rows={heatRows} caption="Departments × constructs" />
       <Heatmap rows={view.groups} caption="Teams and combined groups × constructs" />

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ChartFrame, TrendChart } from "~/components/charts";
 import { EmptyState, PageHeader } from "~/components/layout";
+import { ShareCell } from "~/components/share-cell";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
 import { personTrend } from "~/modules/analytics/dashboard";
@@ -68,7 +69,9 @@ export default function PersonInfluence() {
                         <td>Wave {point.wave}</td>
                         <td className="text-right tabular-nums">{point.followers ?? "—"}</td>
                         <td className="text-right tabular-nums">{point.reachGroups ?? "—"}</td>
-                        <td className="text-right tabular-nums">{point.earnedShare === null ? "suppressed" : `${Math.round(point.earnedShare * 100)}%`}</td>
+                        <td className="text-right tabular-nums">
+                          <ShareCell figure={point.earnedShare} />
+                        </td>
                         <td className="text-right tabular-nums">{point.pagerank === null ? "—" : point.pagerank.toFixed(4)}</td>
                       </tr>
                     ))}

@@ -23,8 +23,9 @@ export default function Outbox() {
   return (
     <div className="space-y-4">
       <Notice>
-        No email server is configured (SMTP_URL), so messages are kept here instead of being sent. Copy a link to the person
-        it is for. Reminders are never shown: who got one would tell who has not answered.
+        Trial mode: this installation has no email server, so messages wait here instead of being sent. You can read every
+        survey link below, so each respondent is told that the survey's administrators could hold their link. Ask whoever runs
+        Earned for you to connect an email server before running a real survey.
       </Notice>
       {messages.length === 0 ? (
         <EmptyState title="The outbox is empty">Member invitations and survey links will appear here.</EmptyState>
@@ -37,7 +38,7 @@ export default function Outbox() {
                   To <strong className="text-slate-900">{message.to_address}</strong> · {new Date(message.created_at).toISOString().slice(0, 16).replace("T", " ")} UTC
                 </p>
                 <h2 className="mt-1 font-semibold">{message.subject}</h2>
-                <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm text-slate-800">{message.body_text}</pre>
+                <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm text-slate-800">{message.body}</pre>
               </article>
             </li>
           ))}

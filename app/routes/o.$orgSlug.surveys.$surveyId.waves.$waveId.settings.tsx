@@ -12,6 +12,9 @@ import { notFound } from "~/modules/http.server";
 import { findSurvey, updateWaveSettings } from "~/modules/surveys/surveys.server";
 import { requireWave } from "~/modules/surveys/wave-access.server";
 import { WaveSettingsForm } from "~/modules/surveys/wave-settings-form";
+import { GROUP_SIZE } from "~/modules/anonymity/policy";
+import { DISTRIBUTION_HINT, DISTRIBUTION_LABEL } from "~/modules/surveys/distribution";
+import type { Distribution } from "@db/schema";
 
 export const meta: MetaFunction = () => [{ title: "Wave settings · Earned" }];
 
@@ -53,27 +56,24 @@ export default function WaveSettings() {
             label="Minimum group size (k)"
             name="minGroupSize"
             type="number"
-            min={3}
-            max={50}
+            min={GROUP_SIZE.floor}
+            max={GROUP_SIZE.max}
             defaultValue={value("minGroupSize", String(wave.min_group_size))}
             errors={errors?.minGroupSize}
-            hint="No figure from this wave covers fewer than k responses: smaller groups, network edges included, are shown as suppressed. It protects each respondent from being singled out; raise it for sensitive topics."
+            hint={`No figure from this wave covers fewer than k people who answered; a team needs more than k people to have results of its own. At least ${GROUP_SIZE.floor}; raise it for sensitive topics.`}
           />
           <fieldset>
             <legend className="label">How people get their links</legend>
             <div className="mt-2 space-y-2 text-sm">
-              <label className="flex items-start gap-2">
-                <input type="radio" name="distribution" value="email" defaultChecked={value("distribution", wave.distribution) === "email"} className="mt-1" />
-                <span>
-                  <strong>By email</strong>, one personal link each{smtp ? "" : " (no email server is configured: the messages wait in the outbox)"}.
-                </span>
-              </label>
-              <label className="flex items-start gap-2">
-                <input type="radio" name="distribution" value="links" defaultChecked={value("distribution", wave.distribution) === "links"} className="mt-1" />
-                <span>
-                  <strong>As a list</strong> of personal links you download and share yourself, for example by chat.
-                </span>
-              </label>
+              {(Object.keys(DISTRIBUTION_LABEL) as Distribution[]).map((distribution) => (
+                <label key={distribution} className="flex items-start gap-2">
+                  <input type="radio" name="distribution" value={distribution} defaultChecked={value("distribution", wave.distribution) === distribution} className="mt-1" />
+                  <span>
+                    <strong>{DISTRIBUTION_LABEL[distribution]}.</strong> {DISTRIBUTION_HINT[distribution]}
+                    {distribution === "email" && !smtp ? " This installation has no email server yet: invitations would wait in a trial outbox that administrators can read, and respondents would be told so." : ""}
+                  </span>
+                </label>
+              ))}
             </div>
             {errors?.distribution ? <p className="field-error">{errors.distribution[0]}</p> : null}
           </fieldset>
@@ -85,8 +85,8 @@ export default function WaveSettings() {
             errors={errors?.reminderDays}
             hint={
               smtp
-                ? "Sent by email to those who have not answered yet, without you ever seeing who they are."
-                : "Reminders need an email server (SMTP_URL); without one they are not sent."
+                ? "Sent by email to everyone invited, with a thank-you for those who already answered: picking out who has not would mean knowing who has."
+                : "Reminders are sent by email, and this installation has no email server yet."
             }
           />
           <div className="grid gap-4 sm:grid-cols-2">

@@ -5,6 +5,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
 import { formatDate } from "~/modules/dates";
+import { describeParticipation } from "~/modules/anonymity/participation";
 import { listSurveys } from "~/modules/surveys/surveys.server";
 
 export const meta: MetaFunction = () => [{ title: "Surveys · Earned" }];
@@ -66,7 +67,7 @@ export default function Surveys() {
                   <td>
                     <StatusBadge status={survey.status} />
                   </td>
-                  <td className="text-right tabular-nums">{survey.invited > 0 ? `${survey.answered} of ${survey.invited}` : "—"}</td>
+                  <td className="text-right tabular-nums">{survey.participation.invited > 0 ? describeParticipation(survey.participation) : <span className="text-slate-500">Not sent yet</span>}</td>
                   <td>{formatDate(survey.opened_at)}</td>
                 </tr>
               ))}

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { RespondentPage } from "~/components/respondent-page";
 import { db } from "~/db.server";
 import type { RouteHandle } from "~/modules/route-handle";
-import { handleRespondentPost } from "~/modules/responses/respondent-page.server";
+import { handleRespondentPost, respondentView } from "~/modules/responses/respondent-page.server";
 import { findRespondentForm, submitResponse } from "~/modules/responses/responses.server";
 
 export const handle: RouteHandle = { hydrate: false, scripts: ["/respondent.js"] };
@@ -16,7 +16,7 @@ const STATUS = { unknown: 404, answered: 410, closed: 410, "not-open": 403, open
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const form = await findRespondentForm(db, params.token ?? "");
-  return data({ form }, { status: STATUS[form.state], headers: { "Cache-Control": "no-store" } });
+  return data({ form: await respondentView(db, form) }, { status: STATUS[form.state], headers: { "Cache-Control": "no-store" } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

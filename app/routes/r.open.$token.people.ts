@@ -1,8 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "~/db.server";
+import { clientAddress } from "~/modules/request.server";
+import { underSearchLimit } from "~/modules/responses/open-link.server";
 import { nomineeSearchResponse } from "~/modules/responses/respondent-page.server";
 import { findOpenLinkForm } from "~/modules/responses/responses.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return nomineeSearchResponse(db, request, await findOpenLinkForm(db, params.token ?? ""));
+/** The open link's type-ahead: names only, a few at a time, and slowed down per address. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const form = await findOpenLinkForm(db, params.token ?? "");
+  if (form.state === "open" && !(await underSearchLimit(form.waveId, clientAddress(context)))) {
+    return Response.json({ error: "Too many searches. Wait a minute and try again." }, { status: 429, headers: { "Cache-Control": "no-store", "Retry-After": "60" } });
+  }
+  return nomineeSearchResponse(db, request, form);
 }

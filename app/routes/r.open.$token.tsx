@@ -5,8 +5,9 @@ import { RespondentMessage } from "~/components/respondent-layout";
 import { RespondentPage } from "~/components/respondent-page";
 import { db } from "~/db.server";
 import type { RouteHandle } from "~/modules/route-handle";
-import { answeredCookie, hasAnsweredInThisBrowser, underOpenLinkCap } from "~/modules/responses/open-link.server";
-import { handleRespondentPost } from "~/modules/responses/respondent-page.server";
+import { answeredCookie, hasAnsweredInThisBrowser, underOpenLinkCap, underSearchLimit } from "~/modules/responses/open-link.server";
+import { clientAddress } from "~/modules/request.server";
+import { handleRespondentPost, respondentView } from "~/modules/responses/respondent-page.server";
 import { findOpenLinkForm, submitOpenLinkResponse } from "~/modules/responses/responses.server";
 
 export const handle: RouteHandle = { hydrate: false, scripts: ["/respondent.js"] };
@@ -21,16 +22,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (form.state === "open" && hasAnsweredInThisBrowser(request, token)) {
     return data({ form: { state: "answered" as const, orgName: form.orgName, surveyName: form.surveyName } });
   }
-  return data({ form }, { status: form.state === "unknown" ? 404 : 200 });
+  return data({ form: await respondentView(db, form) }, { status: form.state === "unknown" ? 404 : 200 });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const form = await findOpenLinkForm(db, token);
   if (form.state !== "open" || hasAnsweredInThisBrowser(request, token)) return redirect(`/r/open/${token}`);
   const formData = await request.formData();
   const isSearch = String(formData.get("intent") ?? "").startsWith("search:");
-  if (!isSearch && !(await underOpenLinkCap(db, form.waveId))) return data({ busy: true }, { status: 429 });
+  const allowed = isSearch ? await underSearchLimit(form.waveId, clientAddress(context)) : await underOpenLinkCap(db, form.waveId);
+  if (!allowed) return data({ busy: true }, { status: 429 });
   const reply = await handleRespondentPost(db, form, formData, (submission) => submitOpenLinkResponse(db, token, submission));
   if (reply.kind === "stored") return redirect("/r/thanks", { headers: { "Set-Cookie": answeredCookie(token) } });
   if (reply.kind === "gone") return redirect(`/r/open/${token}`);

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { createOpenLink } from "~/modules/surveys/waves.server";
+import type { PooledResponse } from "~/modules/anonymity/pool.server";
 import { unseal } from "~/modules/anonymity/seal.server";
-import type { PooledResponse } from "~/modules/responses/responses.server";
+import { createOpenLink } from "~/modules/surveys/distribution.server";
+import { updateWaveSettings } from "~/modules/surveys/surveys.server";
+import { openWave } from "~/modules/surveys/wave-lifecycle.server";
 import { call, makeRequest } from "../../test/fixtures.server";
 import { createOrgWithSurvey, openWithLinks, questionIds } from "../../test/survey-fixtures.server";
 import * as personal from "./r.$token";
@@ -74,34 +76,62 @@ describe("the respondent page", () => {
     expect(await pooled(s.waveId)).toHaveLength(1);
   });
 
-  it("searches people without JavaScript, never listing the respondent, and stores nothing", async () => {
+  it("puts nothing in the page that says whose link it is", async () => {
+    const s = await setUp();
+    const page = await get(s.links.get("eng1@acme.test")!);
+    const eng1 = s.people.find((person) => person.email === "eng1@acme.test")!;
+    const { nearby, ...rest } = (page.data as { form: { nearby: { name: string }[] } }).form;
+    expect(JSON.stringify(rest)).not.toContain(eng1.id);
+    expect(JSON.stringify(page.data)).not.toContain("eng1@acme.test");
+    // The people offered as a list are the respondent's whole segment and its manager, the respondent among them.
+    expect(nearby.map((person) => person.name).sort()).toEqual(["Eng Head", ...[1, 2, 3, 4, 5, 6].map((i) => `Eng Person ${i}`)].sort());
+  });
+
+  it("searches people without JavaScript, leaving nobody out (not even the respondent), and stores nothing", async () => {
     const s = await setUp();
     const token = s.links.get("eng1@acme.test")!;
     const response = await post(token, { ...validForm(s.q), intent: `search:${s.q.follow}`, [`search-${s.q.follow}`]: "Eng Person" });
     expect(response.status).toBe(200);
     const names = (response.data as { search: { results: { name: string }[] } }).search.results.map((person) => person.name);
-    expect(names).toContain("Eng Person 2");
-    expect(names).not.toContain("Eng Person 1");
+    expect(names).toEqual(expect.arrayContaining(["Eng Person 1", "Eng Person 2"]));
     expect(await pooled(s.waveId)).toHaveLength(0);
     const typeahead = await call(() => peopleSearch.loader({ request: makeRequest(`/r/${token}/people?q=eng%20person`), params: { token }, context: {} }));
-    expect((typeahead.data as { name: string }[]).map((p) => p.name)).not.toContain("Eng Person 1");
+    expect((typeahead.data as { name: string }[]).map((p) => p.name)).toContain("Eng Person 1");
+  });
+
+  it("finds someone chosen in one question again in the next: each question is its own choice", async () => {
+    const s = await setUp();
+    const token = s.links.get("eng1@acme.test")!;
+    const head = s.people.find((person) => person.email === "eng-head@acme.test")!;
+    const response = await post(token, { ...validForm(s.q), [`n-${s.q.follow}`]: head.id, intent: `search:${s.q.advice}`, [`search-${s.q.advice}`]: "Eng Head" });
+    expect((response.data as { search: { results: { id: string }[] } }).search.results.map((person) => person.id)).toEqual([head.id]);
   });
 });
 
 describe("the open link", () => {
-  it("takes one unverified answer per browser", async () => {
-    const s = await setUp();
+  it("takes one unverified answer per browser, kept apart from everyone else's", async () => {
+    const s = await createOrgWithSurvey();
+    await updateWaveSettings(db, s.org.id, s.waveId, { minGroupSize: 5, distribution: "open", reminderDays: [], opensAt: null, closesAt: null, repeatEveryWeeks: null });
+    expect((await openWave(db, s.org.id, s.waveId, { baseUrl: "https://earned.test" })).outcome).toBe("done");
     const token = (await createOpenLink(db, s.org.id, s.waveId))!;
-    const first = await call(() => openLink.action({ request: makeRequest(`/r/open/${token}`, { form: validForm(s.q) }), params: { token }, context: {} }));
+    const q = await questionIds(s.waveId);
+    const first = await call(() => openLink.action({ request: makeRequest(`/r/open/${token}`, { form: validForm(q) }), params: { token }, context: {} }));
     expect(first.status).toBe(302);
     const cookie = first.headers.get("Set-Cookie")!.split(";")[0]!;
     const [row] = await pooled(s.waveId);
-    const response = unseal<PooledResponse>(row!.sealed);
-    expect(response).toMatchObject({ verified: false, segment: "unverified" });
-    const second = await call(() => openLink.action({ request: makeRequest(`/r/open/${token}`, { form: validForm(s.q), cookie }), params: { token }, context: {} }));
+    const response = unseal<PooledResponse>("response-pool-v1", row!.sealed);
+    expect(response).toMatchObject({ personId: null, segment: "open-link" });
+    const second = await call(() => openLink.action({ request: makeRequest(`/r/open/${token}`, { form: validForm(q), cookie }), params: { token }, context: {} }));
     expect(second.status).toBe(302);
     expect(await pooled(s.waveId)).toHaveLength(1);
     const page = await call(() => openLink.loader({ request: makeRequest(`/r/open/${token}`, { cookie }), params: { token }, context: {} }));
     expect(page.data).toMatchObject({ form: { state: "answered" } });
+  });
+});
+
+describe("open links on waves with personal links", () => {
+  it("cannot be created: invited people's answers are never mixed with unverified ones", async () => {
+    const s = await setUp();
+    expect(await createOpenLink(db, s.org.id, s.waveId)).toBeUndefined();
   });
 });

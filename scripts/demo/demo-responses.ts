@@ -1,6 +1,5 @@
 import { seededRandom } from "~/modules/analytics/random";
-import { disclosedRelations } from "~/modules/responses/relations";
-import type { PooledResponse } from "~/modules/responses/responses.server";
+import type { PooledResponse } from "~/modules/anonymity/pool.server";
 
 /**
  * Plausible answers for demos and benchmarks: people tend to follow their manager, their
@@ -14,21 +13,16 @@ export function simulateResponses({
   people,
   invitations,
   questions,
-  k,
   seed,
   responseRate = 0.8,
-  date,
 }: {
   people: SimPerson[];
   invitations: { personId: string; segment: string }[];
   questions: SimQuestion[];
-  k: number;
   seed: number;
   responseRate?: number;
-  date: string;
 }): { answered: string[]; responses: PooledResponse[] } {
   const random = seededRandom(seed);
-  const managerOf = new Map(people.map((person) => [person.id, person.managerId]));
   const byId = new Map(people.map((person) => [person.id, person]));
   const reports = new Map<string, number>();
   for (const person of people) if (person.managerId) reports.set(person.managerId, (reports.get(person.managerId) ?? 0) + 1);
@@ -38,8 +32,6 @@ export function simulateResponses({
   const teamClimate = new Map(people.map((person) => [person.id, trait() * 2 - 1]));
   const byDepartment = new Map<string, SimPerson[]>();
   for (const person of people) byDepartment.set(person.department ?? "", [...(byDepartment.get(person.department ?? "") ?? []), person]);
-  const membersOf = new Map<string, string[]>();
-  for (const invitation of invitations) membersOf.set(invitation.segment, [...(membersOf.get(invitation.segment) ?? []), invitation.personId]);
 
   const pick = (candidates: SimPerson[], exclude: Set<string>, count: number) => {
     const chosen: string[] = [];
@@ -62,7 +54,7 @@ export function simulateResponses({
     if (!self) continue;
     answered.push(self.id);
     const climate = teamClimate.get(self.managerId ?? self.id) ?? 0;
-    const response: PooledResponse = { segment: invitation.segment, date, verified: true, answers: [], nominations: [] };
+    const response: PooledResponse = { personId: self.id, segment: invitation.segment, answers: [], nominations: [] };
     const nominated: { questionId: string; nomineeId: string }[] = [];
     for (const question of questions) {
       if (question.kind === "nomination") {
@@ -85,10 +77,7 @@ export function simulateResponses({
         response.answers.push({ questionId: question.id, kind: "text", value: COMMENTS[Math.floor(random() * COMMENTS.length)]! });
       }
     }
-    const nomineeIds = [...new Set(nominated.map((nomination) => nomination.nomineeId))];
-    const relations = disclosedRelations({ managerOf, segmentMembers: membersOf.get(invitation.segment) ?? [self.id], respondentId: self.id, nomineeIds, k });
-    const relationOf = new Map(nomineeIds.map((id, index) => [id, relations[index]!]));
-    response.nominations = nominated.map((nomination) => ({ ...nomination, relation: relationOf.get(nomination.nomineeId)! }));
+    response.nominations = nominated;
     responses.push(response);
   }
   return { answered, responses };

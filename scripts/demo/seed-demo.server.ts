@@ -2,7 +2,8 @@ import type { Db } from "@db/connection";
 import { hashPassword } from "~/modules/accounts/password.server";
 import { applyRosterImport, previewRosterImport } from "~/modules/people/roster.server";
 import { createSurvey } from "~/modules/surveys/surveys.server";
-import { closeWave, openWave, startNextWave } from "~/modules/surveys/waves.server";
+import { closeWave, openWave } from "~/modules/surveys/wave-lifecycle.server";
+import { startNextWave } from "~/modules/surveys/wave-series.server";
 import { generateDemoRoster, rosterCsv } from "./demo-roster";
 import { simulateWave } from "./simulate-wave.server";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { COMMENT_GROUP, GROUP_SIZE } from "~/modules/anonymity/policy";
 
 const whole = (label: string, min: number, max: number) =>
   z.coerce
@@ -10,8 +11,8 @@ const whole = (label: string, min: number, max: number) =>
 export const OrganizationSettingsForm = z
   .object({
     name: z.string().trim().min(2, "Enter the organization's name (at least 2 characters).").max(100, "Use at most 100 characters."),
-    minGroupSize: whole("the minimum group size", 3, 50),
-    commentMinGroupSize: whole("the minimum group for comments", 3, 100),
+    minGroupSize: whole("the minimum group size", GROUP_SIZE.floor, GROUP_SIZE.max),
+    commentMinGroupSize: whole("the minimum group for comments", GROUP_SIZE.floor, COMMENT_GROUP.max),
     dpEpsilon: z
       .string()
       .trim()

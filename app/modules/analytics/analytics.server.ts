@@ -1,52 +1,40 @@
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
 import type { Db } from "~/db.server";
-import type { StoredRelation } from "~/modules/responses/relations";
+import { participationCounts } from "~/modules/anonymity/ballots.server";
+import { commentMinimum } from "~/modules/anonymity/policy";
 import { derivedKey } from "~/modules/secret.server";
-import { computeWaveAnalytics, type EngineInput, type WaveAnalytics } from "./engine";
+import { ANALYTICS_VERSION, computeWaveAnalytics, type EngineInput, type WaveAnalytics } from "./engine";
 import { countNoise } from "~/modules/anonymity/privacy";
 
-/** Above this many people, exact betweenness (seconds, not milliseconds) is left out; see README. */
-const BROKERAGE_MAX_PEOPLE = Number(process.env.EARNED_BROKERAGE_MAX_PEOPLE ?? 5_000);
-
-export async function loadEngineInput(db: Db, waveId: string): Promise<Omit<EngineInput, "noise"> & { orgId: string; epsilon: number | null } | undefined> {
+export async function loadEngineInput(db: Db, waveId: string): Promise<(Omit<EngineInput, "noise"> & { orgId: string; epsilon: number | null }) | undefined> {
   const wave = await db
     .selectFrom("survey_wave")
     .innerJoin("organization", "organization.id", "survey_wave.organization_id")
-    .select(["survey_wave.organization_id as orgId", "survey_wave.min_group_size", "organization.dp_epsilon"])
+    .select(["survey_wave.organization_id as orgId", "survey_wave.min_group_size", "survey_wave.status", "organization.dp_epsilon", "organization.comment_min_group_size"])
     .where("survey_wave.id", "=", waveId)
     .executeTakeFirst();
   if (!wave) return undefined;
+  const answersOf = (column: "value_number" | "value_text") =>
+    db
+      .selectFrom("answer")
+      .innerJoin("response", "response.id", "answer.response_id")
+      .select(["answer.response_id as responseId", "answer.question_id as questionId", `answer.${column} as value`])
+      .where("response.wave_id", "=", waveId)
+      .where(`answer.${column}`, "is not", null)
+      .execute();
   const [people, memberships, participation, questions, responses, numbers, texts, nominations] = await Promise.all([
     db.selectFrom("person").select(["id", "name", "title", "department", "manager_id as managerId", "level", "active"]).where("organization_id", "=", wave.orgId).execute(),
     db.selectFrom("invitation").select(["person_id as personId", "segment"]).where("wave_id", "=", waveId).execute(),
-    db
-      .selectFrom("invitation")
-      .innerJoin("person", "person.id", "invitation.person_id")
-      .select((eb) => ["person.department", eb.fn.countAll<number>().as("invited"), eb.fn.count<number>("invitation.id").filterWhere("invitation.answered", "=", true).as("answered")])
-      .where("invitation.wave_id", "=", waveId)
-      .groupBy("person.department")
-      .execute(),
+    participationCounts(db, wave.orgId, waveId),
     db.selectFrom("question").select(["id", "key", "kind", "construct", "prompt"]).where("wave_id", "=", waveId).orderBy("position").execute(),
-    db.selectFrom("response").select(["id", "segment", "verified"]).where("wave_id", "=", waveId).execute(),
-    db
-      .selectFrom("answer")
-      .innerJoin("response", "response.id", "answer.response_id")
-      .select(["answer.response_id as responseId", "answer.question_id as questionId", "answer.value_number as value"])
-      .where("response.wave_id", "=", waveId)
-      .where("answer.value_number", "is not", null)
-      .execute(),
-    db
-      .selectFrom("answer")
-      .innerJoin("response", "response.id", "answer.response_id")
-      .select(["answer.response_id as responseId", "answer.question_id as questionId", "answer.value_text as text"])
-      .where("response.wave_id", "=", waveId)
-      .where("answer.value_text", "is not", null)
-      .execute(),
+    db.selectFrom("response").select(["id", "group_key as group"]).where("wave_id", "=", waveId).execute(),
+    answersOf("value_number"),
+    answersOf("value_text"),
     db
       .selectFrom("nomination")
       .innerJoin("response", "response.id", "nomination.response_id")
-      .select(["nomination.response_id as responseId", "nomination.question_id as questionId", "nomination.nominee_id as nomineeId", "nomination.relation"])
+      .select(["nomination.response_id as responseId", "nomination.question_id as questionId", "nomination.nominee_id as nomineeId"])
       .where("response.wave_id", "=", waveId)
       .execute(),
   ]);
@@ -55,15 +43,16 @@ export async function loadEngineInput(db: Db, waveId: string): Promise<Omit<Engi
     epsilon: wave.dp_epsilon,
     waveId,
     k: wave.min_group_size,
+    commentMinimum: commentMinimum(wave.min_group_size, wave.comment_min_group_size),
+    closed: wave.status === "closed",
     people,
     memberships,
-    participation: participation.map((row) => ({ department: row.department, invited: Number(row.invited), answered: Number(row.answered) })),
+    participation,
     questions,
     responses,
-    numbers: numbers.map((row) => ({ ...row, value: row.value! })),
-    texts: texts.map((row) => ({ ...row, text: row.text! })),
-    nominations: nominations.map((row) => ({ ...row, relation: row.relation as StoredRelation })),
-    brokerage: people.length <= BROKERAGE_MAX_PEOPLE,
+    numbers: numbers.map((row) => ({ ...row, value: Number(row.value) })),
+    texts: texts.map((row) => ({ ...row, text: String(row.value) })),
+    nominations,
   };
 }
 
@@ -79,6 +68,9 @@ export async function computeSnapshot(db: Db, waveId: string): Promise<WaveAnaly
     min_group_size: input.k,
     dp_epsilon: input.epsilon,
     compute_ms: computeMs,
+    version: analytics.version,
+    closed: analytics.closed,
+    answered: input.participation.reduce((sum, row) => sum + row.answered, 0),
     data: JSON.stringify(analytics),
   };
   await db
@@ -89,7 +81,7 @@ export async function computeSnapshot(db: Db, waveId: string): Promise<WaveAnaly
   return analytics;
 }
 
-/** Waves whose snapshot no longer matches their responses or their privacy settings. */
+/** Waves whose snapshot no longer matches their responses, participation, state, settings or code. */
 export async function staleWaves(db: Db): Promise<string[]> {
   const { rows } = await sql<{ id: string }>`
     select w.id
@@ -99,6 +91,9 @@ export async function staleWaves(db: Db): Promise<string[]> {
     where w.status in ('open', 'closed')
       and (s.wave_id is null
         or s.released_responses <> (select count(*) from response r where r.wave_id = w.id)
+        or s.answered <> (select count(*) from ballot b where b.wave_id = w.id and b.spent)
+        or s.closed <> (w.status = 'closed')
+        or s.version <> ${ANALYTICS_VERSION}
         or s.min_group_size <> w.min_group_size
         or s.dp_epsilon is distinct from o.dp_epsilon)
   `.execute(db);
@@ -117,6 +112,7 @@ export async function findSnapshot(db: Db, orgId: string, waveId: string) {
     .select(["data", "computed_at"])
     .where("organization_id", "=", orgId)
     .where("wave_id", "=", waveId)
+    .where("version", "=", ANALYTICS_VERSION)
     .executeTakeFirst();
   return row ? { analytics: row.data as WaveAnalytics, computedAt: row.computed_at } : undefined;
 }
@@ -124,6 +120,12 @@ export async function findSnapshot(db: Db, orgId: string, waveId: string) {
 /** Several waves' snapshots in one query, by wave id. */
 export async function findSnapshots(db: Db, orgId: string, waveIds: string[]): Promise<Map<string, WaveAnalytics>> {
   if (waveIds.length === 0) return new Map();
-  const rows = await db.selectFrom("analytics_snapshot").select(["wave_id", "data"]).where("organization_id", "=", orgId).where("wave_id", "in", waveIds).execute();
+  const rows = await db
+    .selectFrom("analytics_snapshot")
+    .select(["wave_id", "data"])
+    .where("organization_id", "=", orgId)
+    .where("wave_id", "in", waveIds)
+    .where("version", "=", ANALYTICS_VERSION)
+    .execute();
   return new Map(rows.map((row) => [row.wave_id, row.data as WaveAnalytics]));
 }

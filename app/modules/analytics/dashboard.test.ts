@@ -1,29 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { constructTrends, defaultThresholds, enpsTrend, personTrend, quadrantOf, scopeAnalytics } from "./dashboard";
-import { computeWaveAnalytics, type PersonFigures } from "./engine";
-import { smallOrg } from "./fixtures/small-org";
-
-const person = (directReports: number, primaryFollowers: number) => ({ directReports, primaryFollowers });
-
-describe("the quadrant", () => {
-  const thresholds = { minDirectReports: 1, minFollowers: 3 };
-
-  it("places people by formal authority and earned influence, thresholds included", () => {
-    expect(quadrantOf(person(4, 3), thresholds)).toBe("leader-with-authority");
-    expect(quadrantOf(person(0, 3), thresholds)).toBe("informal-leader");
-    expect(quadrantOf(person(1, 2), thresholds)).toBe("positional-manager");
-    expect(quadrantOf(person(0, 2), thresholds)).toBe("contributor");
-    expect(quadrantOf(person(4, 9), { minDirectReports: 5, minFollowers: 10 })).toBe("contributor");
-  });
-
-  it("defaults to one report and at least 3 followers or the 80th percentile of those chosen", () => {
-    const people = (counts: number[]) => counts.map((primaryFollowers) => ({ primaryFollowers }) as PersonFigures);
-    expect(defaultThresholds(people([0, 0, 1, 1, 2]))).toEqual({ minDirectReports: 1, minFollowers: 3 });
-    // Chosen at all: 1..10; the 80th percentile is 9.
-    expect(defaultThresholds(people([0, ...Array.from({ length: 10 }, (_, i) => i + 1)]))).toEqual({ minDirectReports: 1, minFollowers: 9 });
-    expect(defaultThresholds(people([]))).toEqual({ minDirectReports: 1, minFollowers: 3 });
-  });
-});
+import { constructTrends, enpsTrend, personTrend, scopeAnalytics } from "./dashboard";
+import { computeWaveAnalytics } from "./engine";
+import { ORGANIZATION, smallOrg, TEAM } from "./fixtures/small-org";
 
 describe("trends across waves", () => {
   it("line up constructs, eNPS and a person's followers by wave, leaving suppressed waves empty", () => {
@@ -40,22 +18,30 @@ describe("trends across waves", () => {
     expect(earned.points.map((point) => point.mean && +point.mean.toFixed(4))).toEqual([+(22 / 7).toFixed(4), 5, null]);
     expect(enpsTrend(waves).map((point) => point.score)).toEqual([0, 0, null]);
     expect(personTrend(waves, "m1").map((point) => point.followers)).toEqual([6, 6, null]);
+    expect(personTrend(waves, "m1").map((point) => point.earnedShare)).toEqual([{ shown: "exact", share: 0.5, known: 6, total: 6 }, { shown: "exact", share: 0.5, known: 6, total: 6 }, null]);
   });
 });
 
 describe("a leader's scope", () => {
   it("keeps the team blocks, people and edges inside the subtree only", () => {
     const analytics = computeWaveAnalytics(smallOrg());
-    const scoped = scopeAnalytics(analytics, { kind: "subtree", personIds: new Set(["m1", "e1", "e2", "e3", "e4"]), rootName: "M1" });
-    expect(scoped.blocks.map((block) => block.key)).toEqual(["segment:team:m1:Eng"]);
-    expect(scoped.people.map((p) => p.id).sort()).toEqual(["e1", "e2", "e3", "e4", "m1"]);
+    const scoped = scopeAnalytics(analytics, { kind: "subtree", personIds: new Set(["m1", "e1", "e2", "e3", "e4", "e5"]), rootName: "M1" });
+    expect(scoped.blocks.map((block) => block.key)).toEqual([TEAM]);
+    expect(scoped.people.map((p) => p.id).sort()).toEqual(["e1", "e2", "e3", "e4", "e5", "m1"]);
     expect(scoped.edges.map((edge) => [edge.block, edge.personId]).sort()).toEqual([
-      ["segment:team:m1:Eng", "e2"],
-      ["segment:team:m1:Eng", "m1"],
+      [TEAM, "e2"],
+      [TEAM, "m1"],
     ]);
-    expect(scoped.responses).toEqual({ total: 4, unverified: 0 });
-    expect(scoped.participation.byDepartment).toEqual([]);
-    expect(scoped.comments.map((comment) => comment.text)).toEqual(["More time for deep work."]);
+    expect(scoped.responses).toEqual({ total: 4, openLink: 0 });
+    expect(scoped.participation).toBeNull();
+    expect(scoped.commentGroups.flatMap((group) => group.comments.map((comment) => comment.text))).toEqual(["More time for deep work."]);
+  });
+
+  it("shows only whole comment groups: the organization's comments minus a leader's are whole groups too", () => {
+    const analytics = computeWaveAnalytics(smallOrg({ commentMinimum: 5 }));
+    expect(analytics.commentGroups.map((group) => group.blocks)).toEqual([[ORGANIZATION, TEAM]]);
+    const scoped = scopeAnalytics(analytics, { kind: "subtree", personIds: new Set(["m1", "e1", "e2", "e3", "e4", "e5"]), rootName: "M1" });
+    expect(scoped.commentGroups).toEqual([]);
   });
 
   it("shows nothing of a subtree without a block of its own", () => {

@@ -1,5 +1,6 @@
-import { CONSTRUCT_LABELS, departmentFlows, type BlockFigures, type Cell, type ConstructStats, type EnpsStats, type PersonFigures, type WaveAnalytics } from "./engine";
 import type { Suppressed } from "~/modules/anonymity/suppression";
+import { CONSTRUCT_LABELS, departmentFlows, type BlockFigures, type Cell, type ConstructStats, type EnpsStats, type WaveAnalytics } from "./engine";
+import { earnedShare } from "./shares";
 
 /**
  * Reading snapshots for a dashboard: scoping to a leader's subtree, grouping blocks, the
@@ -30,15 +31,15 @@ export function scopeAnalytics(analytics: WaveAnalytics, scope: Scope): WaveAnal
   const responses = blocks.reduce((sum, block) => sum + block.responses, 0);
   return {
     ...analytics,
-    responses: blocks.length > 0 ? { total: responses, unverified: 0 } : fewer(),
-    participation: { invited: 0, answered: 0, byDepartment: [] },
+    responses: blocks.length > 0 ? { total: responses, openLink: 0 } : fewer(),
+    participation: null,
     blocks,
-    pooledSegments: [],
     people,
     edges,
     membership: analytics.membership.filter((entry) => blockKeys.has(entry.block) && inScope(entry.personId)),
     flows: departmentFlows(edges, blocks, new Map(people.map((person) => [person.id, person]))),
-    comments: analytics.comments.filter((comment) => blockKeys.has(comment.block)),
+    // Whole comment groups only: the organization's comments minus a leader's are whole groups too.
+    commentGroups: analytics.commentGroups.filter((group) => group.blocks.every((block) => blockKeys.has(block))),
   };
 }
 
@@ -112,50 +113,6 @@ export function constructLabel(construct: string): string {
   return CONSTRUCT_LABELS[construct] ?? construct;
 }
 
-// The quadrant: formal authority (x) against earned influence (y).
-
-export type QuadrantKey = "leader-with-authority" | "informal-leader" | "positional-manager" | "contributor";
-
-export const QUADRANTS: Record<QuadrantKey, { title: string; prompt: string }> = {
-  "leader-with-authority": {
-    title: "Leaders with authority",
-    prompt: "Have a title and are also widely chosen. Worth asking: what do they do that others could learn from?",
-  },
-  "informal-leader": {
-    title: "Informal leaders",
-    prompt: "Chosen by many without a formal role. Worth asking: are they recognised, and are they stretched too thin?",
-  },
-  "positional-manager": {
-    title: "Positional managers",
-    prompt: "Have a title but fewer people choose to follow them so far. A prompt for conversation and support, not a verdict: new managers, specialists and managers of small or remote teams often land here.",
-  },
-  contributor: {
-    title: "Contributors",
-    prompt: "Neither a title nor many nominations in this wave. Most people are here, and that is healthy.",
-  },
-};
-
-export type QuadrantThresholds = { minDirectReports: number; minFollowers: number };
-
-/**
- * Defaults: formal authority is having at least one direct report; earned influence is being
- * chosen by at least 3 people and at least as often as the 80th percentile of those chosen at all.
- */
-export function defaultThresholds(people: PersonFigures[]): QuadrantThresholds {
-  const counts = people.map((person) => person.primaryFollowers).filter((count) => count > 0).sort((a, b) => a - b);
-  const percentile80 = counts.length ? counts[Math.min(counts.length - 1, Math.floor(counts.length * 0.8))]! : 0;
-  return { minDirectReports: 1, minFollowers: Math.max(3, percentile80) };
-}
-
-export function quadrantOf(person: Pick<PersonFigures, "directReports" | "primaryFollowers">, thresholds: QuadrantThresholds): QuadrantKey {
-  const formal = person.directReports >= thresholds.minDirectReports;
-  const earned = person.primaryFollowers >= thresholds.minFollowers;
-  if (formal && earned) return "leader-with-authority";
-  if (earned) return "informal-leader";
-  if (formal) return "positional-manager";
-  return "contributor";
-}
-
 // Trends across the waves of a series.
 
 export type WavePoint = { number: number; analytics: WaveAnalytics };
@@ -193,7 +150,7 @@ export function personTrend(waves: WavePoint[], personId: string) {
       wave: wave.number,
       followers: person ? person.primaryFollowers : null,
       reachGroups: person?.reach.groups ?? null,
-      earnedShare: person && isShown(person.earnedShare) ? person.earnedShare.share : null,
+      earnedShare: person ? earnedShare(person.line, wave.analytics.k) : null,
       pagerank: person?.pagerank ?? null,
     };
   });

@@ -20,13 +20,6 @@ describe("influence metrics", () => {
     expect(pagerank.get("C")).toBeCloseTo(0.3974, 4);
   });
 
-  it("betweenness counts the shortest paths that pass through a broker", () => {
-    // a → b → c: every path from a to c goes through b; normalized by (n−1)(n−2) = 2.
-    const { brokerage } = influenceMetrics(graphOf([["a", "b"], ["b", "c"]]));
-    expect(brokerage?.get("b")).toBeCloseTo(0.5, 6);
-    expect(brokerage?.get("a")).toBe(0);
-  });
-
   it("Louvain separates two groups joined by a single tie, numbering the larger first", () => {
     const clique = (names: string[]) => names.flatMap((a) => names.filter((b) => b !== a).map((b): [string, string] => [a, b]));
     const { community } = influenceMetrics(graphOf([...clique(["a", "b", "c", "d"]), ...clique(["x", "y", "z"]), ["d", "x"]]));
@@ -51,8 +44,7 @@ describe("influence metrics", () => {
   });
 
   it("returns zeros for an empty graph", () => {
-    const { pagerank, brokerage } = influenceMetrics(buildInfluenceGraph({ personIds: ["solo"], membership: [], edges: [] }));
+    const { pagerank } = influenceMetrics(buildInfluenceGraph({ personIds: ["solo"], membership: [], edges: [] }));
     expect(pagerank.get("solo")).toBe(0);
-    expect(brokerage?.get("solo")).toBe(0);
   });
 });

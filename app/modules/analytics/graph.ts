@@ -1,6 +1,5 @@
 import { DirectedGraph } from "graphology";
 import louvain from "graphology-communities-louvain";
-import betweennessCentrality from "graphology-metrics/centrality/betweenness";
 import pagerank from "graphology-metrics/centrality/pagerank";
 import { seededRandom } from "./random";
 
@@ -16,9 +15,10 @@ import { seededRandom } from "./random";
  * groups whose members are themselves chosen ranks higher.
  *
  * PageRank: graphology-metrics, damping 0.85 with edge weights, dangling mass spread evenly (as
- * networkx). Brokerage: betweenness centrality (Brandes 2001), unweighted, normalized. Communities:
- * Louvain (Blondel et al. 2008) with a seeded random order, so results do not change between
- * runs on the same data.
+ * networkx); on published organizational networks it ranks people as the identified network does
+ * (npm run validate). Communities: Louvain (Blondel et al. 2008) with a seeded random order, so
+ * results do not change between runs on the same data. Betweenness is deliberately absent: on a
+ * graph whose paths run through groups it does not measure a person (see the README).
  */
 
 export const BLOCK_PREFIX = "block:";
@@ -56,17 +56,13 @@ export function buildInfluenceGraph({ personIds, membership, edges }: InfluenceG
 
 export type InfluenceMetrics = {
   pagerank: Map<string, number>;
-  brokerage: Map<string, number> | null;
   community: Map<string, number>;
 };
 
-export function influenceMetrics(graph: DirectedGraph, { brokerage = true, seed = 1 } = {}): InfluenceMetrics {
+export function influenceMetrics(graph: DirectedGraph, { seed = 1 } = {}): InfluenceMetrics {
   const people = graph.filterNodes((_, attributes) => attributes.kind === "person");
-  if (graph.order === 0 || graph.size === 0) {
-    return { pagerank: new Map(people.map((id) => [id, 0])), brokerage: brokerage ? new Map(people.map((id) => [id, 0])) : null, community: new Map() };
-  }
+  if (graph.order === 0 || graph.size === 0) return { pagerank: new Map(people.map((id) => [id, 0])), community: new Map() };
   const ranks = pagerank(graph, { getEdgeWeight: "weight", alpha: 0.85, maxIterations: 200, tolerance: 1e-9 });
-  const between = brokerage ? betweennessCentrality(graph, { getEdgeWeight: null, normalized: true }) : null;
   const communities = louvain(graph, { getEdgeWeight: "weight", rng: seededRandom(seed) });
   // Renumber communities by size so that "community 1" is the largest, every time.
   const sizes = new Map<number, number>();
@@ -75,7 +71,6 @@ export function influenceMetrics(graph: DirectedGraph, { brokerage = true, seed 
   const rename = new Map(order.map((community, index) => [community, index + 1]));
   return {
     pagerank: new Map(people.map((id) => [id, ranks[id] ?? 0])),
-    brokerage: between ? new Map(people.map((id) => [id, between[id] ?? 0])) : null,
     community: new Map(people.map((id) => [id, rename.get(communities[id]!) ?? 0])),
   };
 }

@@ -18,3 +18,23 @@ export function participationByDepartment(rows: { department: string | null; inv
     })
     .sort((a, b) => a.department.localeCompare(b.department));
 }
+
+/**
+ * How many of a scope answered. Exact when at least k answered and at least k did not; otherwise
+ * only the side that is safe to say: "fewer than k" or "all but fewer than k". (Everyone having
+ * answered is said outright only by a count that must be shown anyway: see the README.)
+ */
+export type ParticipationTotal =
+  | { invited: number; answered: number; exact: true }
+  | { invited: number; exact: false; band: "fewer-than-k" | "nearly-all"; k: number };
+
+export function participationTotal(invited: number, answered: number, k: number): ParticipationTotal {
+  if (answered >= k && invited - answered >= k) return { invited, answered, exact: true };
+  return { invited, exact: false, band: answered < k ? "fewer-than-k" : "nearly-all", k };
+}
+
+export function describeParticipation(total: ParticipationTotal): string {
+  if (total.exact) return `${total.answered.toLocaleString("en")} of ${total.invited.toLocaleString("en")} (${Math.round((total.answered / Math.max(1, total.invited)) * 100)}%)`;
+  if (total.band === "fewer-than-k") return `fewer than ${total.k} of ${total.invited.toLocaleString("en")}`;
+  return `all but fewer than ${total.k} of ${total.invited.toLocaleString("en")}`;
+}

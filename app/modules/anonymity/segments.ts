@@ -1,11 +1,15 @@
+import { smallestSeparateGroup } from "./policy";
+
 /**
- * The anonymity segments of a wave: the group a response is attributed to instead of a person.
+ * The anonymity segments of a wave: the finest group a response can ever be attributed to.
  *
- * A person's segment is their team (same manager, same department) when that team has at least k
- * people in the audience; else the rest of their department when that is at least k; else the
- * rest of the organization. If the rest of the organization is still smaller than k, the smallest
- * department and team segments are merged into it until it is not. So every segment holds at
- * least k people, and which segment someone has depends only on the org chart, never on answers.
+ * A person's segment is their team (same manager, same department) when that team has more than
+ * k people in the audience; else the rest of their department when that has more than k; else
+ * the rest of the organization. If the rest of the organization is still too small, the smallest
+ * department and team segments are merged into it until it is not. "More than k": a segment's
+ * own results need k answers and at least one person who did not answer (release.ts), so a
+ * segment of exactly k could never show anything. Which segment someone has depends only on the
+ * org chart at launch, never on answers.
  */
 
 export type SegmentMember = { id: string; managerId: string | null; department: string | null };
@@ -39,6 +43,7 @@ export function parseSegment(segment: string): ParsedSegment {
 }
 
 export function assignSegments(members: SegmentMember[], k: number): Map<string, string> {
+  const minimum = smallestSeparateGroup(k);
   const groups = new Map<string, SegmentMember[]>();
   const add = (key: string, member: SegmentMember) => {
     const list = groups.get(key);
@@ -54,7 +59,7 @@ export function assignSegments(members: SegmentMember[], k: number): Map<string,
   }
   const leftOver = new Map<string, SegmentMember[]>();
   for (const [key, team] of teams) {
-    if (team.length >= k) {
+    if (team.length >= minimum) {
       for (const member of team) add(key, member);
     } else {
       for (const member of team) {
@@ -66,16 +71,16 @@ export function assignSegments(members: SegmentMember[], k: number): Map<string,
     }
   }
   for (const [key, rest] of leftOver) {
-    for (const member of rest) add(rest.length >= k ? key : ORGANIZATION_SEGMENT, member);
+    for (const member of rest) add(rest.length >= minimum ? key : ORGANIZATION_SEGMENT, member);
   }
   const pool = groups.get(ORGANIZATION_SEGMENT);
-  if (pool && pool.length < k) {
+  if (pool && pool.length < minimum) {
     // Smallest first keeps as much detail as possible elsewhere; departments before teams.
     const candidates = [...groups.entries()]
       .filter(([key]) => key !== ORGANIZATION_SEGMENT)
       .sort(([a, x], [b, y]) => Number(a.startsWith("team:")) - Number(b.startsWith("team:")) || x.length - y.length || a.localeCompare(b));
     for (const [key, group] of candidates) {
-      if (pool.length >= k) break;
+      if (pool.length >= minimum) break;
       pool.push(...group);
       groups.delete(key);
     }

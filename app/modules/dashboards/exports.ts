@@ -2,8 +2,9 @@ import { DirectedGraph } from "graphology";
 import { write as writeGexf } from "graphology-gexf";
 import { toCsv } from "~/modules/csv";
 import XMLWriter from "xml-writer";
-import { isShown, quadrantOf, type QuadrantThresholds } from "~/modules/analytics/dashboard";
 import type { WaveAnalytics } from "~/modules/analytics/engine";
+import { quadrantOf, QUADRANTS } from "~/modules/analytics/quadrant";
+import { earnedShare, followBackShare, SHARE_HIDDEN_REASON, type ShareFigure } from "~/modules/analytics/shares";
 import { teamsView } from "./views";
 
 /**
@@ -27,11 +28,22 @@ export function isExportFormat(value: string | undefined): value is ExportFormat
   return value !== undefined && value in EXPORTS;
 }
 
-export function exportFile(analytics: WaveAnalytics, format: ExportFormat, thresholds: QuadrantThresholds): string {
+/** A share as CSV columns: numbers stay numbers; what is not shown is empty, with its reason beside it. */
+function shareColumns(prefix: string, figure: ShareFigure | null): Record<string, number | string | null> {
+  return {
+    [prefix]: figure?.shown === "exact" ? Number(figure.share.toFixed(3)) : null,
+    [`${prefix}_low`]: figure?.shown === "range" ? Number(figure.low.toFixed(3)) : null,
+    [`${prefix}_high`]: figure?.shown === "range" ? Number(figure.high.toFixed(3)) : null,
+    [`${prefix}_note`]: figure === null ? "not a manager" : figure.shown === "no" ? SHARE_HIDDEN_REASON[figure.reason] : figure.shown === "range" ? "a range: some followers' groups straddle the reporting line" : "",
+  };
+}
+
+export function exportFile(analytics: WaveAnalytics, format: ExportFormat): string {
   switch (format) {
     case "people.csv":
       return toCsv(
         analytics.people.map((person) => ({
+          person_id: person.id,
           name: person.name,
           title: person.title ?? "",
           department: person.department ?? "",
@@ -39,14 +51,12 @@ export function exportFile(analytics: WaveAnalytics, format: ExportFormat, thres
           ...Object.fromEntries(analytics.nominationQuestions.map((question) => [`nominations_${question.key}`, person.followers[question.id] ?? 0])),
           reach_groups: person.reach.groups,
           reach_departments: person.reach.departments,
-          earned_share: isShown(person.earnedShare) ? person.earnedShare.share.toFixed(3) : "suppressed",
-          follow_back: person.followBack === null ? "" : isShown(person.followBack) ? person.followBack.share.toFixed(3) : "suppressed",
+          ...shareColumns("earned_share", earnedShare(person.line, analytics.k)),
+          ...shareColumns("follow_back", person.followBack ? followBackShare(person.followBack, analytics.k) : null),
           direct_reports: person.directReports,
           total_reports: person.totalReports,
-          pagerank: person.pagerank.toFixed(6),
-          brokerage: person.brokerage === null ? "" : person.brokerage.toFixed(6),
-          community: person.community ?? "",
-          quadrant: quadrantOf(person, thresholds),
+          pagerank: Number(person.pagerank.toFixed(6)),
+          quadrant: QUADRANTS[quadrantOf(person, analytics.quadrantRule)].title,
         })),
       );
     case "groups.csv": {
@@ -56,8 +66,8 @@ export function exportFile(analytics: WaveAnalytics, format: ExportFormat, thres
         rows.map((row) => ({
           group: row.label,
           responses: row.responses,
-          ...Object.fromEntries(row.cells.map((cell) => [cell.construct, "suppressed" in cell ? "suppressed" : cell.mean.toFixed(3)])),
-          authority_index: row.authorityIndex === null ? "suppressed" : row.authorityIndex.toFixed(3),
+          ...Object.fromEntries(row.cells.map((cell) => [cell.construct, "suppressed" in cell ? null : Number(cell.mean.toFixed(3))])),
+          authority_index: row.authorityIndex === null ? null : Number(row.authorityIndex.toFixed(3)),
         })),
       );
     }
@@ -69,14 +79,14 @@ export function exportFile(analytics: WaveAnalytics, format: ExportFormat, thres
     case "flows.csv":
       return toCsv(analytics.flows.map((flow) => ({ from_department: flow.from, to_department: flow.to, nominations: flow.weight })));
     case "network.gexf":
-      return writeGexf(networkGraph(analytics, thresholds));
+      return writeGexf(networkGraph(analytics));
     case "network.graphml":
-      return writeGraphml(networkGraph(analytics, thresholds));
+      return writeGraphml(networkGraph(analytics));
   }
 }
 
 /** The aggregated influence network with the attributes Gephi users expect to colour by. */
-export function networkGraph(analytics: WaveAnalytics, thresholds: QuadrantThresholds): DirectedGraph {
+export function networkGraph(analytics: WaveAnalytics): DirectedGraph {
   const graph = new DirectedGraph();
   for (const person of analytics.people) {
     graph.addNode(person.id, {
@@ -86,7 +96,7 @@ export function networkGraph(analytics: WaveAnalytics, thresholds: QuadrantThres
       followers: person.primaryFollowers,
       pagerank: person.pagerank,
       community: person.community ?? 0,
-      quadrant: quadrantOf(person, thresholds),
+      quadrant: quadrantOf(person, analytics.quadrantRule),
     });
   }
   for (const block of analytics.blocks) {

@@ -1,22 +1,7 @@
-import {
-  aggregateConstruct,
-  aggregateEnps,
-  authorityIndex,
-  authorityTrend,
-  constructLabel,
-  constructTrends,
-  defaultThresholds,
-  departmentRows,
-  enpsTrend,
-  isShown,
-  quadrantOf,
-  QUADRANTS,
-  type QuadrantKey,
-  type QuadrantThresholds,
-  type Scope,
-  type WavePoint,
-} from "~/modules/analytics/dashboard";
+import { aggregateConstruct, aggregateEnps, authorityIndex, authorityTrend, constructLabel, constructTrends, departmentRows, enpsTrend, isShown, type WavePoint } from "~/modules/analytics/dashboard";
 import type { PersonFigures, WaveAnalytics } from "~/modules/analytics/engine";
+import { quadrantOf, quadrantSentence, QUADRANTS, type QuadrantKey } from "~/modules/analytics/quadrant";
+import { earnedShare, followBackShare, type ShareFigure } from "~/modules/analytics/shares";
 
 /**
  * What each dashboard page sends to the browser: only the figures it shows, already suppressed
@@ -35,16 +20,16 @@ export function emptyReason(analytics: { blocks: unknown[] } | null, scope: { ki
 }
 const hidden = { suppressed: true as const };
 
-export function overviewView(analytics: WaveAnalytics, points: WavePoint[], scope: Scope, commentMinimum: number, shuffle: <T>(items: T[]) => T[]) {
+export function overviewView(analytics: WaveAnalytics, points: WavePoint[], shuffle: <T>(items: T[]) => T[]) {
   const rows = departmentRows(analytics);
   const responses = isShown(analytics.responses) ? analytics.responses.total : null;
   const enps = aggregateEnps(analytics.blocks);
   const index = authorityIndex(analytics.blocks);
-  const commentThreshold = Math.max(analytics.k, commentMinimum);
+  const comments = analytics.commentGroups.flatMap((group) => group.comments.map((comment) => comment.text));
   return {
     noised: analytics.noised,
     responses,
-    participation: scope.kind === "organization" ? analytics.participation : null,
+    participation: analytics.participation,
     constructs: analytics.constructs.map((construct) => {
       const cell = aggregateConstruct(analytics.blocks, construct);
       return { construct, label: constructLabel(construct), ...(isShown(cell) ? { mean: cell.mean, n: cell.n, distribution: cell.distribution } : hidden) };
@@ -57,11 +42,8 @@ export function overviewView(analytics: WaveAnalytics, points: WavePoint[], scop
       authority: authorityTrend(points),
     },
     departments: rows.departments.map((row) => ({ label: row.label, responses: row.responses })),
-    pooledGroups: analytics.pooledSegments.length,
-    comments:
-      responses !== null && responses >= commentThreshold
-        ? { shown: true as const, items: shuffle(analytics.comments.map((comment) => comment.text)) }
-        : { shown: false as const, threshold: commentThreshold },
+    // Comments appear at close, in whole comment groups, shuffled on every view.
+    comments: analytics.closed ? { state: "shown" as const, items: shuffle(comments) } : { state: "at-close" as const },
   };
 }
 
@@ -82,20 +64,10 @@ export function teamsView(analytics: WaveAnalytics) {
     total: toRow(rows.total),
     departments: rows.departments.map(toRow),
     groups: rows.groups.map(toRow),
-    pooledSegments: analytics.pooledSegments.length,
   };
 }
 
-export function thresholdsFrom(searchParams: URLSearchParams, people: PersonFigures[]): QuadrantThresholds {
-  const defaults = defaultThresholds(people);
-  const read = (name: string, fallback: number) => {
-    const value = Number(searchParams.get(name));
-    return Number.isInteger(value) && value >= 1 && value <= 1000 ? value : fallback;
-  };
-  return { minDirectReports: read("reports", defaults.minDirectReports), minFollowers: read("followers", defaults.minFollowers) };
-}
-
-export function quadrantView(analytics: WaveAnalytics, thresholds: QuadrantThresholds) {
+export function quadrantView(analytics: WaveAnalytics) {
   const points = analytics.people.map((person) => ({
     id: person.id,
     name: person.name,
@@ -104,7 +76,7 @@ export function quadrantView(analytics: WaveAnalytics, thresholds: QuadrantThres
     reports: person.totalReports,
     directReports: person.directReports,
     followers: person.primaryFollowers,
-    quadrant: quadrantOf(person, thresholds),
+    quadrant: quadrantOf(person, analytics.quadrantRule),
   }));
   const list = (quadrant: QuadrantKey) =>
     points
@@ -112,7 +84,8 @@ export function quadrantView(analytics: WaveAnalytics, thresholds: QuadrantThres
       .sort((a, b) => b.followers - a.followers || a.name.localeCompare(b.name))
       .slice(0, 25);
   return {
-    thresholds,
+    rule: analytics.quadrantRule,
+    sentence: quadrantSentence(analytics.quadrantRule),
     quadrants: QUADRANTS,
     counts: Object.fromEntries((Object.keys(QUADRANTS) as QuadrantKey[]).map((key) => [key, points.filter((p) => p.quadrant === key).length])) as Record<QuadrantKey, number>,
     points: points.filter((point) => point.followers > 0 || point.directReports > 0),
@@ -124,11 +97,10 @@ export function quadrantView(analytics: WaveAnalytics, thresholds: QuadrantThres
 
 export type NetworkColoring = "department" | "community" | "quadrant";
 
-export function networkView(analytics: WaveAnalytics, thresholds: QuadrantThresholds) {
+export function networkView(analytics: WaveAnalytics) {
   const members = new Set(analytics.membership.map((entry) => entry.personId));
   const people = analytics.people.filter((person) => members.has(person.id) || Object.values(person.followers).some((count) => count > 0));
   const ids = new Set(people.map((person) => person.id));
-  const followers = (person: PersonFigures) => Object.values(person.followers).reduce((sum, count) => sum + count, 0);
   return {
     nodes: [
       ...people.map((person) => ({
@@ -138,8 +110,9 @@ export function networkView(analytics: WaveAnalytics, thresholds: QuadrantThresh
         title: person.title,
         department: person.department ?? "No department",
         community: person.community,
-        quadrant: quadrantOf(person, thresholds),
-        followers: followers(person),
+        quadrant: quadrantOf(person, analytics.quadrantRule),
+        // Sized by followers, one meaning everywhere: nominations on the followership question.
+        followers: person.primaryFollowers,
         pagerank: person.pagerank,
       })),
       ...analytics.blocks.map((block) => ({ id: `block:${block.key}`, label: block.label, kind: "group" as const, department: block.department ?? "Mixed", responses: block.responses })),
@@ -153,9 +126,12 @@ export function networkView(analytics: WaveAnalytics, thresholds: QuadrantThresh
   };
 }
 
-export type PeopleSort = "followers" | "pagerank" | "brokerage" | "reach" | "earned" | "name";
+export type PeopleSort = "followers" | "pagerank" | "reach" | "earned" | "name";
 
-export function peopleTable(analytics: WaveAnalytics, thresholds: QuadrantThresholds, { sort, page, pageSize = 50, department }: { sort: PeopleSort; page: number; pageSize?: number; department?: string }) {
+/** Where a share sorts: its middle, hidden ones last. */
+const shareKey = (figure: ShareFigure) => (figure.shown === "exact" ? figure.share : figure.shown === "range" ? (figure.low + figure.high) / 2 : -1);
+
+export function peopleTable(analytics: WaveAnalytics, { sort, page, pageSize = 50, department }: { sort: PeopleSort; page: number; pageSize?: number; department?: string }) {
   const rows = analytics.people
     .filter((person) => !department || person.department === department)
     .map((person) => ({
@@ -167,21 +143,19 @@ export function peopleTable(analytics: WaveAnalytics, thresholds: QuadrantThresh
       allNominations: Object.values(person.followers).reduce((sum, count) => sum + count, 0),
       reachGroups: person.reach.groups,
       reachDepartments: person.reach.departments,
-      earnedShare: isShown(person.earnedShare) ? person.earnedShare.share : null,
-      followBack: person.followBack && isShown(person.followBack) ? person.followBack.share : null,
+      earnedShare: earnedShare(person.line, analytics.k),
+      followBack: person.followBack ? followBackShare(person.followBack, analytics.k) : null,
       directReports: person.directReports,
       totalReports: person.totalReports,
       pagerank: person.pagerank,
-      brokerage: person.brokerage,
       community: person.community,
-      quadrant: quadrantOf(person, thresholds),
+      quadrant: quadrantOf(person, analytics.quadrantRule),
     }));
   const key: Record<PeopleSort, (row: (typeof rows)[number]) => number | string> = {
     followers: (row) => -row.followers,
     pagerank: (row) => -row.pagerank,
-    brokerage: (row) => -(row.brokerage ?? 0),
     reach: (row) => -row.reachGroups,
-    earned: (row) => -(row.earnedShare ?? -1),
+    earned: (row) => -shareKey(row.earnedShare),
     name: (row) => row.name,
   };
   rows.sort((a, b) => {

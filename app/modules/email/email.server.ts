@@ -1,14 +1,17 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { sql } from "kysely";
 import type { Db } from "~/db.server";
+import { respondentLink } from "~/modules/anonymity/ballots.server";
 import { nudge } from "~/modules/jobs/queue.server";
+import { withLink } from "~/modules/surveys/invitation-email";
 
 const MAX_ATTEMPTS = 6;
 const BATCH = 50;
 
 export type EmailKind = "member-invitation" | "survey-invitation" | "survey-reminder";
 
-export type OutgoingEmail = { orgId: string | null; kind: EmailKind; to: string; subject: string; text: string };
+/** Survey emails name their invitation; their link is worked out when they are sent, never stored. */
+export type OutgoingEmail = { orgId: string | null; kind: EmailKind; to: string; subject: string; text: string; invitationId?: string };
 
 export function smtpConfigured(): boolean {
   return Boolean(process.env.SMTP_URL);
@@ -32,6 +35,7 @@ export async function queueEmails(db: Db, emails: OutgoingEmail[]): Promise<void
       .values(
         emails.slice(start, start + 1_000).map((email) => ({
           organization_id: email.orgId,
+          invitation_id: email.invitationId ?? null,
           kind: email.kind,
           to_address: email.to,
           subject: email.subject,
@@ -57,11 +61,22 @@ export const deliverBySmtp: Deliver = async ({ to, subject, text }) => {
   await smtpTransport().sendMail({ from: process.env.EMAIL_FROM ?? "Earned <no-reply@earned.invalid>", to, subject, text });
 };
 
+/** The body as sent or shown: survey emails get their link filled in from the invitation. */
+export async function renderBodies<T extends { invitation_id: string | null; body_text: string | null }>(db: Db, messages: T[]): Promise<(T & { body: string | null })[]> {
+  const invitationIds = messages.map((message) => message.invitation_id).filter((id): id is string => id !== null);
+  const bases = invitationIds.length
+    ? await db.selectFrom("invitation").innerJoin("survey_wave", "survey_wave.id", "invitation.wave_id").select(["invitation.id", "survey_wave.base_url"]).where("invitation.id", "in", invitationIds).execute()
+    : [];
+  const baseOf = new Map(bases.map((row) => [row.id, row.base_url ?? ""]));
+  return messages.map((message) => ({
+    ...message,
+    body: message.body_text === null || message.invitation_id === null ? message.body_text : withLink(message.body_text, respondentLink(baseOf.get(message.invitation_id) ?? "", message.invitation_id)),
+  }));
+}
+
 /**
- * Sends what is due, retrying failures with growing pauses. A delivered message loses its body:
- * bodies hold single-use links that should not outlive their delivery. A reminder leaves no row
- * at all once it is done with: who got one is who had not answered yet, and with the day on each
- * response that could single someone out.
+ * Sends what is due, retrying failures with growing pauses. A delivered message loses its body,
+ * and so does one that failed for good. Survey emails never held their link anyway.
  */
 export async function deliverDueEmails(db: Db, deliver: Deliver = deliverBySmtp): Promise<{ sent: number; failed: number }> {
   let sent = 0;
@@ -70,7 +85,7 @@ export async function deliverDueEmails(db: Db, deliver: Deliver = deliverBySmtp)
     const due = await db.transaction().execute(async (tx) => {
       const messages = await tx
         .selectFrom("email_message")
-        .select(["id", "kind", "to_address", "subject", "body_text", "attempts"])
+        .select(["id", "kind", "to_address", "subject", "body_text", "invitation_id", "attempts"])
         .where("status", "=", "queued")
         .where("next_attempt_at", "<=", sql<Date>`now()`)
         .orderBy("next_attempt_at")
@@ -89,17 +104,18 @@ export async function deliverDueEmails(db: Db, deliver: Deliver = deliverBySmtp)
       return messages;
     });
     if (due.length === 0) return { sent, failed };
-    for (const message of due) {
-      const error = await deliver({ to: message.to_address, subject: message.subject, text: message.body_text ?? "" }).then(
-        () => null,
-        (reason: unknown) => reason as Error,
-      );
-      const attempts = message.attempts + 1;
+    for (const message of await renderBodies(db, due)) {
+      const error =
+        message.body === null
+          ? new Error("This message has no body to send (its link was removed in an upgrade).")
+          : await deliver({ to: message.to_address, subject: message.subject, text: message.body }).then(
+              () => null,
+              (reason: unknown) => reason as Error,
+            );
+      const attempts = message.body === null ? MAX_ATTEMPTS : message.attempts + 1;
       if (error) failed++;
       else sent++;
-      if (message.kind === "survey-reminder" && (!error || attempts >= MAX_ATTEMPTS)) {
-        await db.deleteFrom("email_message").where("id", "=", message.id).execute();
-      } else if (!error) {
+      if (!error) {
         await db
           .updateTable("email_message")
           .set({ status: "sent", sent_at: new Date(), body_text: null, last_error: null, attempts })
@@ -111,6 +127,7 @@ export async function deliverDueEmails(db: Db, deliver: Deliver = deliverBySmtp)
           .set({
             attempts,
             status: attempts >= MAX_ATTEMPTS ? "failed" : "queued",
+            body_text: attempts >= MAX_ATTEMPTS ? null : message.body_text,
             last_error: String(error.message ?? error).slice(0, 500),
             next_attempt_at: sql<Date>`now() + make_interval(secs => ${30 * 2 ** attempts})`,
           })
@@ -122,17 +139,14 @@ export async function deliverDueEmails(db: Db, deliver: Deliver = deliverBySmtp)
 }
 
 /**
- * The outbox as admins read it when no SMTP server is configured. Reminders are never listed:
- * who received one is who had not answered.
+ * The outbox as admins read it when no SMTP server is configured: a trial mode, in which admins
+ * read every invitation's link (and respondents are told so; see the wave's admins_hold_links).
  */
 export async function listOutbox(db: Db, orgId: string, { page, pageSize = 25 }: { page: number; pageSize?: number }) {
-  const base = db
-    .selectFrom("email_message")
-    .where("organization_id", "=", orgId)
-    .where("kind", "!=", "survey-reminder");
-  const [messages, total] = await Promise.all([
+  const base = db.selectFrom("email_message").where("organization_id", "=", orgId);
+  const [rows, total] = await Promise.all([
     base
-      .select(["id", "kind", "to_address", "subject", "body_text", "status", "created_at"])
+      .select(["id", "kind", "to_address", "subject", "body_text", "invitation_id", "status", "created_at"])
       .orderBy("created_at", "desc")
       .orderBy("id")
       .limit(pageSize)
@@ -140,5 +154,8 @@ export async function listOutbox(db: Db, orgId: string, { page, pageSize = 25 }:
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow(),
   ]);
+  // Only trial-mode messages are shown with their body: what goes by email is for its recipient.
+  const shown = rows.map((row) => (row.status === "outbox" ? row : { ...row, body_text: null }));
+  const messages = (await renderBodies(db, shown)).map(({ body_text: _stored, invitation_id: _invitation, ...message }) => message);
   return { messages, total: Number(total.count) };
 }

@@ -2,7 +2,8 @@ import type { Db } from "~/db.server";
 import { deleteExpiredRateLimits } from "~/modules/accounts/rate-limit.server";
 import { deliverDueEmails, smtpConfigured } from "~/modules/email/email.server";
 import { deleteStaleRosterPreviews } from "~/modules/people/roster.server";
-import { processDueWaves, sendDueReminders } from "~/modules/surveys/waves.server";
+import { sendDueReminders } from "~/modules/surveys/distribution.server";
+import { processDueWaves } from "~/modules/surveys/wave-scheduler.server";
 import { refreshStaleSnapshots } from "~/modules/analytics/analytics.server";
 
 export type JobDefinition = {

@@ -1,6 +1,6 @@
 import PgBoss from "pg-boss";
 import type { DatabaseHandle } from "@db/connection";
-import { flushResponsePool } from "~/modules/responses/pool.server";
+import { releaseResponsePool } from "~/modules/anonymity/pool.server";
 import { JOBS } from "./catalog.server";
 import type { GlobalWithJobs } from "./queue.server";
 
@@ -37,7 +37,7 @@ export async function startJobs(handle: DatabaseHandle): Promise<void> {
   releaseTimer = setInterval(() => {
     if (releasing) return;
     releasing = true;
-    flushResponsePool(handle.db)
+    releaseResponsePool(handle.db)
       .catch((error: Error) => console.error("Releasing responses:", error.message))
       .finally(() => (releasing = false));
   }, RELEASE_EVERY_SECONDS * 1000);

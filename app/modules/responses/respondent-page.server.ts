@@ -1,13 +1,38 @@
 import type { Db } from "~/db.server";
-import { nomineeNames, searchNominees, type RespondentForm, type SubmitOutcome } from "./responses.server";
-import { collectValues, nominationField, readSubmission, searchField, type Answer, type Nomination, type SubmissionValues } from "./submission";
+import { nearbyPeople, peopleByIds, searchPeople, type PersonOption } from "./people-search.server";
+import type { Disclosure, RespondentForm, SubmitOutcome } from "./responses.server";
+import { collectValues, nominationField, readSubmission, searchField, type Answer, type FormQuestion, type Nomination, type SubmissionValues } from "./submission";
 
 type OpenForm = Extract<RespondentForm, { state: "open" }>;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the respondent page may put in the browser: never whose link it is. */
+export type RespondentView =
+  | { state: "unknown" }
+  | { state: "answered" | "closed" | "not-open"; orgName: string; surveyName: string }
+  | { state: "open"; orgName: string; surveyName: string; questions: FormQuestion[]; closesAt: Date | null; disclosure: Disclosure; nearby: PersonOption[] };
+
+export async function respondentView(db: Db, form: RespondentForm): Promise<RespondentView> {
+  if (form.state === "unknown") return form;
+  if (form.state !== "open") return { state: form.state, orgName: form.orgName, surveyName: form.surveyName };
+  const nearby = form.personId === null ? [] : await nearbyPeople(db, form.orgId, form.waveId, form.segment);
+  return { state: "open", orgName: form.orgName, surveyName: form.surveyName, questions: form.questions, closesAt: form.closesAt, disclosure: form.disclosure, nearby };
+}
+
 export type RespondentReply =
-  | { kind: "form"; status: number; values: SubmissionValues; errors: Record<string, string>; chosen: Awaited<ReturnType<typeof nomineeNames>>; search?: { questionId: string; query: string; results: Awaited<ReturnType<typeof searchNominees>> } }
+  | { kind: "form"; status: number; values: SubmissionValues; errors: Record<string, string>; chosen: PersonOption[]; search?: { questionId: string; query: string; results: PersonOption[] } }
   | { kind: "stored" }
   | { kind: "gone"; outcome: "unknown" | "answered" | "closed" };
+
+/** Chosen people of one question, as submitted (malformed ids are left to readSubmission). */
+function chosenIn(values: SubmissionValues, questionId: string): string[] {
+  return (values[nominationField(questionId)] ?? []).filter((id) => UUID.test(id));
+}
+
+export function searchLimit(form: OpenForm): number {
+  return form.personId === null ? 8 : 20;
+}
 
 /**
  * A POST from the respondent page: either a search for people (made without JavaScript), which
@@ -20,20 +45,21 @@ export async function handleRespondentPost(
   submit: (submission: { answers: Answer[]; nominations: Nomination[] }) => Promise<SubmitOutcome>,
 ): Promise<RespondentReply> {
   const values = collectValues(formData.entries());
-  const chosenIds = form.questions.flatMap((question) => values[nominationField(question.id)] ?? []).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-  const chosen = () => nomineeNames(db, form.orgId, [...new Set(chosenIds)]);
+  const everyoneChosen = [...new Set(form.questions.flatMap((question) => chosenIn(values, question.id)))];
+  const chosen = () => peopleByIds(db, form.orgId, everyoneChosen);
   const intent = String(formData.get("intent") ?? "submit");
 
   if (intent.startsWith("search:")) {
     const questionId = intent.slice("search:".length);
-    if (form.questions.some((question) => question.id === questionId)) {
+    if (form.questions.some((question) => question.id === questionId && question.kind === "nomination")) {
       const query = (values[searchField(questionId)]?.[0] ?? "").trim();
-      const exclude = [...chosenIds, ...(form.personId ? [form.personId] : [])];
-      return { kind: "form", status: 200, values, errors: {}, chosen: await chosen(), search: { questionId, query, results: await searchNominees(db, form.orgId, query, exclude) } };
+      // Each question is its own choice: someone chosen in another question can be chosen here too.
+      const results = await searchPeople(db, form.orgId, query, { namesOnly: form.personId === null, exclude: chosenIn(values, questionId), limit: searchLimit(form) });
+      return { kind: "form", status: 200, values, errors: {}, chosen: await chosen(), search: { questionId, query, results } };
     }
   }
 
-  const read = readSubmission(form.questions, values, form.personId);
+  const read = readSubmission(form.questions, values);
   if (!read.ok) return { kind: "form", status: 400, values, errors: read.errors, chosen: await chosen() };
   const outcome = await submit({ answers: read.answers, nominations: read.nominations });
   if (outcome.outcome === "stored") return { kind: "stored" };
@@ -44,12 +70,11 @@ export async function handleRespondentPost(
   return { kind: "gone", outcome: outcome.outcome };
 }
 
-/** The type-ahead's answer: only while the form is open, never listing the respondent. */
+/** The type-ahead's answer: only while the form is open. */
 export async function nomineeSearchResponse(db: Db, request: Request, form: RespondentForm): Promise<Response> {
   if (form.state !== "open") return Response.json([], { status: 404 });
   const url = new URL(request.url);
-  const exclude = (url.searchParams.get("exclude") ?? "").split(",").filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, 50);
-  if (form.personId) exclude.push(form.personId);
-  const people = await searchNominees(db, form.orgId, url.searchParams.get("q") ?? "", exclude, 10);
+  const exclude = (url.searchParams.get("exclude") ?? "").split(",").filter((id) => UUID.test(id)).slice(0, 100);
+  const people = await searchPeople(db, form.orgId, url.searchParams.get("q") ?? "", { namesOnly: form.personId === null, exclude, limit: Math.min(10, searchLimit(form)) });
   return Response.json(people, { headers: { "Cache-Control": "no-store" } });
 }

@@ -43,7 +43,7 @@ export function collectValues(entries: Iterable<[string, FormDataEntryValue]>): 
   return values;
 }
 
-export function readSubmission(questions: FormQuestion[], values: SubmissionValues, selfId: string | null): ReadSubmission {
+export function readSubmission(questions: FormQuestion[], values: SubmissionValues): ReadSubmission {
   const errors: Record<string, string> = {};
   const byId = new Map(questions.map((question) => [question.id, question]));
   for (const name of Object.keys(values)) {
@@ -109,7 +109,6 @@ export function readSubmission(questions: FormQuestion[], values: SubmissionValu
         if (chosen.some((id) => !UUID.test(id))) fail("One of the people chosen is not in the list. Choose again.");
         else if (new Set(chosen).size !== chosen.length) fail("Each person can be chosen once.");
         else if (chosen.length > max) fail(`Choose at most ${max} ${max === 1 ? "person" : "people"}.`);
-        else if (selfId !== null && chosen.some((id) => id.toLowerCase() === selfId.toLowerCase())) fail("You cannot choose yourself.");
         else for (const id of chosen) nominations.push({ questionId: question.id, nomineeId: id.toLowerCase() });
         break;
       }

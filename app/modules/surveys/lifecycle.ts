@@ -1,4 +1,5 @@
 import type { WaveStatus } from "@db/schema";
+import { groupSizeProblem } from "~/modules/anonymity/policy";
 import { surveyProblems, type QuestionDefinition } from "./questions";
 
 export type { WaveStatus };
@@ -31,7 +32,8 @@ export const STATUS_LABEL: Record<WaveStatus, string> = {
 
 export type LaunchCheck = {
   questions: (QuestionDefinition & { position: number })[];
-  audienceSize: number;
+  /** Null for an open-link wave, which has no personal invitations. */
+  audienceSize: number | null;
   minGroupSize: number;
   opensAt: Date | null;
   closesAt: Date | null;
@@ -41,8 +43,11 @@ export type LaunchCheck = {
 /** Why a wave cannot open (or be scheduled) yet; empty when it can. */
 export function launchProblems(check: LaunchCheck): string[] {
   const problems = surveyProblems(check.questions);
-  if (check.minGroupSize < 3) problems.push("The minimum group size cannot be below 3.");
-  if (check.audienceSize === 0) problems.push("The audience is empty: choose who is invited.");
+  const groupSize = groupSizeProblem(check.minGroupSize);
+  if (groupSize) problems.push(groupSize);
+  if (check.audienceSize === null) {
+    // An open-link wave: answers count once k have come in through the link.
+  } else if (check.audienceSize === 0) problems.push("The audience is empty: choose who is invited.");
   else if (check.audienceSize < check.minGroupSize) {
     problems.push(
       `The audience has ${check.audienceSize} ${check.audienceSize === 1 ? "person" : "people"}, fewer than the minimum group size of ${check.minGroupSize}: no result could ever be shown without exposing someone.`,

@@ -39,6 +39,11 @@ export const LIMITS = {
 
 export type QuestionOptions = { choices?: string[]; maxNominations?: number; maxLength?: number };
 
+/** A nomination question's limit as people read it; no limit is stored as no number. */
+export function nominationLimitLabel(maxNominations: number | undefined): string {
+  return maxNominations === undefined ? "no limit" : `up to ${maxNominations}`;
+}
+
 export type QuestionDefinition = {
   key: string;
   kind: QuestionKind;

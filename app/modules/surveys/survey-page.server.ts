@@ -3,7 +3,8 @@ import { smtpConfigured } from "~/modules/email/email.server";
 import { describeAudience } from "./audience";
 import { canEditQuestions } from "./lifecycle";
 import { findSurvey, findWave, listQuestions } from "./surveys.server";
-import { checkWaveLaunch, waveProgress } from "./waves.server";
+import { checkWaveLaunch } from "./wave-lifecycle.server";
+import { waveProgress } from "./wave-progress.server";
 
 /** Everything the survey page shows for one wave of a survey (the latest by default). */
 export async function loadSurveyPage(db: Db, orgId: string, surveyId: string, waveNumber: number | null) {

@@ -1,5 +1,7 @@
 import { sql } from "kysely";
+import type { Distribution } from "@db/schema";
 import type { Db } from "~/db.server";
+import { participationTotal } from "~/modules/anonymity/participation";
 import { isUniqueViolation } from "@db/errors";
 import type { Audience } from "./audience";
 import { parseAudience } from "./audience";
@@ -81,17 +83,14 @@ export async function listSurveys(db: Db, orgId: string) {
       "w.opened_at",
       "w.closes_at",
       eb.selectFrom("invitation").select((inner) => inner.fn.countAll<number>().as("n")).whereRef("invitation.wave_id", "=", "w.id").as("invited"),
-      eb
-        .selectFrom("invitation")
-        .select((inner) => inner.fn.countAll<number>().as("n"))
-        .whereRef("invitation.wave_id", "=", "w.id")
-        .where("invitation.answered", "=", true)
-        .as("answered"),
+      "w.min_group_size",
+      // Spent ballots can be counted by anyone; whose they are, nobody can tell.
+      eb.selectFrom("ballot").select((inner) => inner.fn.countAll<number>().as("n")).whereRef("ballot.wave_id", "=", "w.id").where("ballot.spent", "=", true).as("answered"),
     ])
     .where("survey.organization_id", "=", orgId)
     .orderBy("survey.created_at", "desc")
     .execute();
-  return rows.map((row) => ({ ...row, invited: Number(row.invited ?? 0), answered: Number(row.answered ?? 0) }));
+  return rows.map(({ invited, answered, min_group_size, ...row }) => ({ ...row, participation: participationTotal(Number(invited ?? 0), Number(answered ?? 0), min_group_size) }));
 }
 
 export async function findSurvey(db: Db, orgId: string, surveyId: string) {
@@ -129,6 +128,7 @@ export async function findWave(db: Db, orgId: string, waveId: string) {
       "survey_wave.min_group_size",
       "survey_wave.audience",
       "survey_wave.distribution",
+      "survey_wave.admins_hold_links",
       "survey_wave.reminder_days",
       "survey_wave.open_link_token_hash",
     ])
@@ -261,7 +261,7 @@ export async function moveQuestion(db: Db, orgId: string, waveId: string, questi
 
 export type WaveSettings = {
   minGroupSize: number;
-  distribution: "email" | "links";
+  distribution: Distribution;
   reminderDays: number[];
   opensAt: Date | null;
   closesAt: Date | null;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GROUP_SIZE } from "~/modules/anonymity/policy";
 
 /** Dates come from datetime-local inputs and are read as UTC, as the page says. */
 const utcDateTime = z
@@ -20,9 +21,9 @@ export const WaveSettingsForm = z
     minGroupSize: z.coerce
       .number({ invalid_type_error: "Enter a whole number." })
       .int("Enter a whole number.")
-      .min(3, "The minimum group size cannot be below 3: smaller groups cannot keep anyone anonymous.")
-      .max(50, "At most 50."),
-    distribution: z.enum(["email", "links"], { errorMap: () => ({ message: "Choose how people get their links." }) }),
+      .min(GROUP_SIZE.floor, `The minimum group size cannot be below ${GROUP_SIZE.floor}: smaller groups cannot keep anyone anonymous.`)
+      .max(GROUP_SIZE.max, `At most ${GROUP_SIZE.max}.`),
+    distribution: z.enum(["email", "links", "open"], { errorMap: () => ({ message: "Choose how people get their links." }) }),
     reminderDays: z
       .string()
       .trim()

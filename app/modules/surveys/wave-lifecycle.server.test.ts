@@ -2,12 +2,15 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { submitResponse } from "~/modules/responses/responses.server";
 import { createOrgWithSurvey, openWithLinks, questionIds, templateAnswers } from "../../../test/survey-fixtures.server";
-import { deliverDueEmails } from "~/modules/email/email.server";
+import { deliverDueEmails, listOutbox } from "~/modules/email/email.server";
+import { linkList, sendDueReminders } from "./distribution.server";
 import { loadSurveyPage } from "./survey-page.server";
 import { updateAudience, updateQuestion, updateWaveSettings } from "./surveys.server";
-import { closeWave, openWave, processDueWaves, scheduleWave, sendDueReminders, startNextWave } from "./waves.server";
+import { closeWave, openWave, scheduleWave } from "./wave-lifecycle.server";
+import { processDueWaves } from "./wave-scheduler.server";
+import { startNextWave } from "./wave-series.server";
 
-const count = async (table: "invitation" | "invitation_token" | "email_message", waveOrOrg: { wave?: string; org?: string }) => {
+const count = async (table: "invitation" | "ballot" | "email_message", waveOrOrg: { wave?: string; org?: string }) => {
   let query = db.selectFrom(table as "invitation").select((eb) => eb.fn.countAll<number>().as("n"));
   if (waveOrOrg.wave) query = query.where("wave_id", "=", waveOrOrg.wave);
   const row = await query.executeTakeFirstOrThrow();
@@ -15,16 +18,17 @@ const count = async (table: "invitation" | "invitation_token" | "email_message",
 };
 
 describe("opening a wave", () => {
-  it("creates exactly one invitation, one link and one email per person in the audience", async () => {
+  it("creates exactly one invitation, one ballot and one email per person in the audience, and no link at rest", async () => {
     const org = await createOrgWithSurvey();
     await updateAudience(db, org.org.id, org.waveId, { kind: "departments", departments: ["Eng"] });
     const links = await openWithLinks(org.org.id, org.waveId);
     expect(await count("invitation", { wave: org.waveId })).toBe(7);
+    expect(await count("ballot", { wave: org.waveId })).toBe(7);
     expect([...links.keys()].sort()).toEqual(["eng-head@acme.test", ...[1, 2, 3, 4, 5, 6].map((i) => `eng${i}@acme.test`)].sort());
-    const tokens = await db.selectFrom("invitation_token").innerJoin("invitation", "invitation.id", "invitation_token.invitation_id").select("token_hash").where("invitation.wave_id", "=", org.waveId).execute();
-    expect(tokens).toHaveLength(7);
-    // Only hashes are stored: no link's token appears in the database.
-    for (const token of links.values()) expect(tokens.some((row) => row.token_hash === token)).toBe(false);
+    // Neither a link nor its token is stored anywhere, emails included.
+    const everything = JSON.stringify([await db.selectFrom("ballot").selectAll().execute(), await db.selectFrom("email_message").selectAll().execute()]);
+    for (const token of links.values()) expect(everything).not.toContain(token);
+    expect(everything).toContain("{{link}}");
   });
 
   it("creates nothing more when launched twice, even at the same moment", async () => {
@@ -36,13 +40,13 @@ describe("opening a wave", () => {
     expect(emails).toHaveLength(org.people.length);
   });
 
-  it("gives teams of at least k their own segment and pools the rest", async () => {
+  it("gives teams of more than k their own segment and pools the rest", async () => {
     const org = await createOrgWithSurvey({ teamSize: 6 });
     await openWithLinks(org.org.id, org.waveId);
     const segments = await db.selectFrom("invitation").select((eb) => ["segment", eb.fn.countAll<number>().as("n")]).where("wave_id", "=", org.waveId).groupBy("segment").execute();
     const bySegment = Object.fromEntries(segments.map((row) => [row.segment.replace(/team:[0-9a-f-]+:/, "team:<head>:"), Number(row.n)]));
-    // Two teams of 6; the CEO, two executives and two heads have small teams and share the rest of the organization.
-    expect(bySegment).toEqual({ "team:<head>:Eng": 6, "team:<head>:Sales": 6, organization: 5 });
+    // Two teams of 6; the CEO, three executives and two heads have small teams and share the rest of the organization.
+    expect(bySegment).toEqual({ "team:<head>:Eng": 6, "team:<head>:Sales": 6, organization: 6 });
   });
 
   it("refuses an audience smaller than k", async () => {
@@ -109,7 +113,7 @@ describe("waves of a series", () => {
 });
 
 describe("reminders", () => {
-  it("go only to those who have not answered, once per reminder day, and no page shows who they are", async () => {
+  it("go to everyone invited, once per reminder day, so that nothing records who has answered", async () => {
     process.env.SMTP_URL = "smtp://unused.invalid";
     try {
       const org = await createOrgWithSurvey();
@@ -121,36 +125,54 @@ describe("reminders", () => {
 
       expect(await sendDueReminders(db, new Date(Date.now() + 86_400_000))).toBe(0);
       const inTwoDays = new Date(Date.now() + 2 * 86_400_000 + 1000);
-      expect(await sendDueReminders(db, inTwoDays)).toBe(org.people.length - responders.length);
+      expect(await sendDueReminders(db, inTwoDays)).toBe(org.people.length);
       expect(await sendDueReminders(db, inTwoDays)).toBe(0);
+      const reminders = await db.selectFrom("email_message").select(["to_address", "body_text"]).where("kind", "=", "survey-reminder").execute();
+      expect(reminders.map((row) => row.to_address).sort()).toEqual(org.people.map((person) => person.email).sort());
+      expect(reminders[0]!.body_text).toMatch(/If you have already answered, thank you/);
 
-      const reminded = await db.selectFrom("email_message").select("to_address").where("kind", "=", "survey-reminder").execute();
-      expect(reminded).toHaveLength(org.people.length - responders.length);
-      expect(reminded.some((row) => responders.includes(row.to_address))).toBe(false);
-      // Every invitation got a fresh link, answered or not: the links do not tell who answered.
-      const tokens = await db
-        .selectFrom("invitation_token")
-        .innerJoin("invitation", "invitation.id", "invitation_token.invitation_id")
-        .select((eb) => ["invitation.answered", eb.fn.countAll<number>().as("n")])
-        .where("invitation.wave_id", "=", org.waveId)
-        .groupBy("invitation.answered")
-        .execute();
-      expect(tokens.every((row) => Number(row.n) === 2 * (row.answered ? responders.length : org.people.length - responders.length))).toBe(true);
+      // The reminder carries the person's own link, the same as the invitation's, filled in when sent.
+      const delivered: { to: string; text: string }[] = [];
+      await deliverDueEmails(db, async (message) => void delivered.push(message));
+      const reminder = delivered.find((message) => message.to === "eng3@acme.test" && message.text.includes("still time"))!;
+      expect(reminder.text).toContain(`/r/${links.get("eng3@acme.test")}`);
 
       const page = JSON.stringify(await loadSurveyPage(db, org.org.id, org.surveyId, null));
       for (const person of org.people) {
         expect(page).not.toContain(person.email);
-        expect(page).not.toContain(person.name);
         expect(page).not.toContain(person.id);
       }
-      expect(page).toContain('"answered":3');
-
-      // Once delivered, a reminder leaves no trace of who received it.
-      expect(await deliverDueEmails(db, async () => undefined)).toMatchObject({ failed: 0 });
-      expect(await db.selectFrom("email_message").select("id").where("kind", "=", "survey-reminder").execute()).toEqual([]);
-      expect(await db.selectFrom("wave_reminder").select(["reminder_day", "recipients"]).execute()).toEqual([{ reminder_day: 2, recipients: org.people.length - responders.length }]);
+      expect(await db.selectFrom("wave_reminder").select(["reminder_day", "recipients"]).execute()).toEqual([{ reminder_day: 2, recipients: org.people.length }]);
     } finally {
       delete process.env.SMTP_URL;
     }
+  });
+});
+
+describe("who holds the links", () => {
+  it("lists no links for a wave that goes by email, and the same links every time for a link-list wave", async () => {
+    const email = await createOrgWithSurvey();
+    await openWithLinks(email.org.id, email.waveId);
+    expect(await linkList(db, email.org.id, email.waveId)).toEqual({ outcome: "email-wave" });
+
+    const listed = await createOrgWithSurvey({ name: "Listed" });
+    await updateWaveSettings(db, listed.org.id, listed.waveId, { minGroupSize: 5, distribution: "links", reminderDays: [], opensAt: null, closesAt: null, repeatEveryWeeks: null });
+    const links = await openWithLinks(listed.org.id, listed.waveId);
+    const first = await linkList(db, listed.org.id, listed.waveId);
+    const second = await linkList(db, listed.org.id, listed.waveId);
+    expect(first).toEqual(second);
+    if (first.outcome !== "listed") throw new Error(first.outcome);
+    expect(first.rows.find((row) => row.email === "eng1@acme.test")!.link).toBe(`https://earned.test/r/${links.get("eng1@acme.test")}`);
+    expect(await db.selectFrom("survey_wave").select("admins_hold_links").where("id", "=", listed.waveId).executeTakeFirstOrThrow()).toEqual({ admins_hold_links: true });
+    expect(await linkList(db, email.org.id, listed.waveId)).toEqual({ outcome: "not-found" });
+  });
+
+  it("shows links in the outbox only in trial mode (no mail server), and marks the wave so respondents are told", async () => {
+    const org = await createOrgWithSurvey();
+    const links = await openWithLinks(org.org.id, org.waveId);
+    const outbox = await listOutbox(db, org.org.id, { page: 1, pageSize: 100 });
+    const eng1 = outbox.messages.find((message) => message.to_address === "eng1@acme.test")!;
+    expect(eng1.body).toContain(`/r/${links.get("eng1@acme.test")}`);
+    expect(await db.selectFrom("survey_wave").select("admins_hold_links").where("id", "=", org.waveId).executeTakeFirstOrThrow()).toEqual({ admins_hold_links: true });
   });
 });
