@@ -1,3 +1,4 @@
+import type { AppLoadContext } from "@remix-run/node";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { redactPath } from "~/modules/logging";
@@ -25,7 +26,8 @@ afterEach(() => {
 });
 
 const params = (s: Awaited<ReturnType<typeof createOrgWithSurvey>>) => ({ orgSlug: s.org.slug, surveyId: s.surveyId, waveId: s.waveId });
-const run = <T,>(handler: (args: { request: Request; params: Record<string, string>; context: object }) => Promise<T>, path: string, p: Record<string, string>, cookie: string, form?: Record<string, string>) =>
+type Handler<T> = (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => Promise<T>;
+const run = <T,>(handler: Handler<T>, path: string, p: Record<string, string>, cookie: string, form?: Record<string, string>) =>
   call(() => handler({ request: makeRequest(path, { cookie, form }), params: p, context: { clientAddress: "203.0.113.9" } }));
 
 describe("an admin, when links go by email", () => {
