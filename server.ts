@@ -6,6 +6,7 @@ import { closeDatabase, describeDatabase, getDatabase } from "./db/connection";
 import { migrateToLatest } from "./db/migrator";
 import { redactPath } from "./app/modules/logging";
 import { startJobs, stopJobs } from "./app/modules/jobs/runner.server";
+import { withOutagePages } from "./app/modules/outage.server";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -75,8 +76,8 @@ app.all(
   "*",
   createRequestHandler({
     build: viteDevServer
-      ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
-      : ((await import(new URL("./build/server/index.js", import.meta.url).href)) as ServerBuild),
+      ? async () => withOutagePages((await viteDevServer.ssrLoadModule("virtual:remix/server-build")) as ServerBuild)
+      : withOutagePages((await import(new URL("./build/server/index.js", import.meta.url).href)) as ServerBuild),
     getLoadContext: (request) => ({ clientAddress: request.ip ?? request.socket.remoteAddress ?? "unknown" }),
   }),
 );
