@@ -14,9 +14,17 @@ export const BUILD = "build/server/index.js";
 
 /**
  * The production build, started as `npm run serve` does, as a child process on the given
- * database (already migrated). Releases run every second so that they happen during a test.
+ * database (already migrated), once it answers /healthz. Releases run every second so that they
+ * happen during a test.
  */
 export async function startAppServer(databaseUrl: string, env: Record<string, string> = {}): Promise<AppServer> {
+  const server = await launchAppServer(databaseUrl, env);
+  await untilHealthy(server);
+  return server;
+}
+
+/** The server process, started but not necessarily answering yet. */
+export async function launchAppServer(databaseUrl: string, env: Record<string, string> = {}): Promise<AppServer> {
   if (!existsSync(BUILD)) throw new Error(`${BUILD} is missing: run \`npm run build\` first (\`npm test\` does).`);
   const port = await freePort();
   const child: ChildProcess = spawn("node_modules/.bin/tsx", ["server.ts"], {
@@ -49,17 +57,20 @@ export async function startAppServer(databaseUrl: string, env: Record<string, st
     clearTimeout(timer);
   };
 
+  return { url, output: () => output, running, stop };
+}
+
+export async function untilHealthy(server: AppServer, timeoutMs = 60_000): Promise<void> {
   for (const started = Date.now(); ; ) {
-    if (!running()) throw new Error(`The server exited while starting:\n${output}`);
-    if (Date.now() - started > 60_000) {
-      await stop();
-      throw new Error(`The server did not answer /healthz within 60 s:\n${output}`);
+    if (!server.running()) throw new Error(`The server exited while starting:\n${server.output()}`);
+    if (Date.now() - started > timeoutMs) {
+      await server.stop();
+      throw new Error(`The server did not answer /healthz within ${timeoutMs / 1000} s:\n${server.output()}`);
     }
-    const health = await fetch(`${url}/healthz`).catch(() => undefined);
-    if (health?.status === 200) break;
+    const health = await fetch(`${server.url}/healthz`).catch(() => undefined);
+    if (health?.status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { url, output: () => output, running, stop };
 }
 
 async function freePort(): Promise<number> {

@@ -6,7 +6,7 @@ import { isDatabaseUnavailable } from "@db/errors";
 import { db } from "~/db.server";
 import { createOpenLink } from "~/modules/surveys/waves.server";
 import { hashToken } from "~/modules/tokens.server";
-import { startAppServer, type AppServer } from "./app-server";
+import { launchAppServer, startAppServer, untilHealthy, type AppServer } from "./app-server";
 import { startDatabaseSwitch, type DatabaseSwitch } from "./database-switch";
 import { answersFromPage, fieldsKeptOnPage, formBody } from "./respondent-http";
 import { needsPostgres, skipBecause } from "./skip";
@@ -328,11 +328,13 @@ describe.skipIf(skipBecause(needsPostgres("The database outage test")))("the ser
     it("waits for the database instead of exiting", { timeout: 120_000 }, async () => {
       dbSwitch = await startDatabaseSwitch(databaseUrl);
       await dbSwitch.cut();
-      const starting = startAppServer(dbSwitch.url);
-      await pause(3_000);
+      server = await launchAppServer(dbSwitch.url);
+      for (const started = Date.now(); !server.output().includes("Waiting for PostgreSQL"); await pause(100)) {
+        if (!server.running() || Date.now() - started > 60_000) throw new Error(`The server did not wait for its database:\n${server.output()}`);
+      }
       await dbSwitch.restore();
-      server = await starting;
-      expect(server.output()).toContain("Waiting for PostgreSQL");
+      await untilHealthy(server);
+      expect(server.running()).toBe(true);
       expect(await healthz(server)).toBe(200);
     });
   });
