@@ -16,7 +16,7 @@ guardProcess();
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
-const START_ATTEMPTS = 30;
+const START_WAIT_MS = 60_000;
 
 if (production && !process.env.APP_SECRET && process.env.DATABASE_URL) {
   console.error("APP_SECRET must be set in production (a long random string; see README).");
@@ -98,11 +98,11 @@ const server = app.listen(port, () => {
  * instead of exiting at once; after that it exits, for a supervisor to try again.
  */
 async function migrateWhenReachable() {
-  for (let attempt = 1; ; attempt++) {
+  for (const started = Date.now(); ; ) {
     try {
       return await migrateToLatest(database.db);
     } catch (error) {
-      if (!isDatabaseUnavailable(error) || attempt >= START_ATTEMPTS) throw error;
+      if (!isDatabaseUnavailable(error) || Date.now() - started > START_WAIT_MS) throw error;
       const reason = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
       console.error(`Waiting for ${describeDatabase(database.config)} (${reason})`);
       await new Promise((resolve) => setTimeout(resolve, 2_000));
