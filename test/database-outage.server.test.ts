@@ -88,6 +88,7 @@ type Tally = {
   unexpected: string[];
   formsKept: number;
   formsLost: number;
+  formShownAgain: number;
 };
 
 type Reply = { status: number; location: string | null; html: string };
@@ -139,6 +140,8 @@ async function answerAll(server: AppServer, tokens: string[], concurrency: numbe
         const allKept = fields.filter(([name]) => name.startsWith("q-")).every(([name, value]) => kept.some(([n, v]) => n === name && v === value));
         if (/nothing was saved/i.test(reply.html) && allKept) tally.formsKept++;
         else tally.formsLost++;
+        // The whole form again when the survey could still be loaded, else the "Send again" page.
+        if (reply.html.includes("data-respondent-form")) tally.formShownAgain++;
       } else if (reply) tally.unexpected.push(`POST ${reply.status}`);
       else tally.noReply++;
       await pause(200);
@@ -155,7 +158,16 @@ async function answerAll(server: AppServer, tokens: string[], concurrency: numbe
   );
 }
 
-const newTally = (): Tally => ({ thanks: [], answeredBefore: [], unavailableReplies: 0, noReply: 0, unexpected: [], formsKept: 0, formsLost: 0 });
+const newTally = (): Tally => ({
+  thanks: [],
+  answeredBefore: [],
+  unavailableReplies: 0,
+  noReply: 0,
+  unexpected: [],
+  formsKept: 0,
+  formsLost: 0,
+  formShownAgain: 0,
+});
 
 async function healthz(server: AppServer): Promise<number | "no answer"> {
   const response = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
@@ -241,7 +253,7 @@ describe.skipIf(skipBecause(needsPostgres("The database outage test")))("the ser
         `terminations: ${rounds.length} rounds mid-load (${rounds.map((round) => round.terminated).join(", ")} connections), ${
           wave.tokens.length
         } respondents: ${tally.thanks.length} thanked, ` +
-          `${tally.answeredBefore.length} told "already answered" after a lost reply, ${tally.unavailableReplies} 503 replies (answers kept on ${tally.formsKept}), ${tally.noReply} requests without a reply, ` +
+          `${tally.answeredBefore.length} told "already answered" after a lost reply, ${tally.unavailableReplies} 503 replies (answers kept on ${tally.formsKept}: ${tally.formShownAgain} as the form, the rest for "Send again"), ${tally.noReply} requests without a reply, ` +
           `0 lost, 0 twice; /healthz 200 ${recoveredMs} ms after the load; ${serverLogFigures(server)}`,
       );
     });
@@ -401,7 +413,7 @@ describe.skipIf(skipBecause(needsPostgres("The database outage test")))("the ser
             .map((r) => r.startMs)
             .join(", ")} ms; /healthz 200 again ${restarts.map((r) => r.recoveredMs).join(", ")} ms after start returned), ` +
             `${wave.tokens.length} respondents: ${tally.thanks.length} thanked, ${tally.answeredBefore.length} told "already answered" after a lost reply, ` +
-            `${tally.unavailableReplies} 503 replies (answers kept on ${tally.formsKept}), ${
+            `${tally.unavailableReplies} 503 replies (answers kept on ${tally.formsKept}: ${tally.formShownAgain} as the form, the rest for "Send again"), ${
               tally.noReply
             } requests without a reply, 0 lost, 0 twice; ${serverLogFigures(server)}`,
         );
