@@ -1,7 +1,9 @@
 # syntax=docker/dockerfile:1.7
 # Multi-stage: build with dev dependencies, run with production dependencies only, as a non-root user.
+# Node 24 is a maintained LTS line (security fixes until April 2028); Node 20 reached its end of
+# life in April 2026 and kysely 0.29 requires Node 22 or later.
 
-FROM node:20-bookworm-slim AS base
+FROM node:24-bookworm-slim AS base
 WORKDIR /app
 ENV npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
 

@@ -3,12 +3,20 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { closeDatabase, describeDatabase, getDatabase } from "./db/connection";
+import { isDatabaseUnavailable } from "./db/errors";
 import { prepareDatabase } from "./app/modules/prepare-database.server";
 import { isRespondentTraffic, redactPath } from "./app/modules/logging";
 import { startJobs, stopJobs } from "./app/modules/jobs/runner.server";
+import { withOutagePages } from "./app/modules/outage.server";
+import { guardProcess } from "./app/modules/process-guards.server";
+
+// Unhandled rejections are logged and the process keeps serving; uncaught exceptions exit for a
+// supervisor to restart (the reasons are in process-guards.server.ts).
+guardProcess();
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
+const START_WAIT_MS = 60_000;
 
 if (production && !process.env.APP_SECRET && process.env.DATABASE_URL) {
   console.error("APP_SECRET must be set in production (a long random string; see README).");
@@ -16,7 +24,7 @@ if (production && !process.env.APP_SECRET && process.env.DATABASE_URL) {
 }
 
 const database = getDatabase();
-await prepareDatabase(database.db);
+await migrateWhenReachable();
 console.log(`Database ready: ${describeDatabase(database.config)}`);
 await startJobs(database);
 
@@ -75,8 +83,8 @@ app.all(
   "*",
   createRequestHandler({
     build: viteDevServer
-      ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
-      : ((await import(new URL("./build/server/index.js", import.meta.url).href)) as ServerBuild),
+      ? async () => withOutagePages((await viteDevServer.ssrLoadModule("virtual:remix/server-build")) as ServerBuild)
+      : withOutagePages((await import(new URL("./build/server/index.js", import.meta.url).href)) as ServerBuild),
     getLoadContext: (request) => ({ clientAddress: request.ip ?? request.socket.remoteAddress ?? "unknown" }),
   }),
 );
@@ -85,12 +93,34 @@ const server = app.listen(port, () => {
   console.log(`Earned is listening on http://localhost:${port}`);
 });
 
+/**
+ * Started before its database (a compose file, a host reboot), the app waits for it for a minute
+ * instead of exiting at once; after that it exits, for a supervisor to try again.
+ */
+async function migrateWhenReachable() {
+  for (const started = Date.now(); ; ) {
+    try {
+      return await prepareDatabase(database.db);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() - started > START_WAIT_MS) throw error;
+      const reason = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+      console.error(`Waiting for ${describeDatabase(database.config)} (${reason})`);
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  }
+}
+
 async function shutdown(signal: string) {
   console.log(`${signal}: shutting down`);
   server.close();
-  await stopJobs();
-  await viteDevServer?.close();
-  await closeDatabase();
+  try {
+    await stopJobs();
+    await viteDevServer?.close();
+    await closeDatabase();
+  } catch (error) {
+    // The database may be the reason for the stop: leave anyway.
+    console.error("While shutting down:", (error as Error).message);
+  }
   process.exit(0);
 }
 process.once("SIGTERM", () => void shutdown("SIGTERM"));

@@ -3,8 +3,10 @@ import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { isDatabaseUnavailable } from "@db/errors";
 import { refreshedSessionCookie } from "~/modules/accounts/auth.server";
 import { redactPath } from "~/modules/logging";
+import { RETRY_AFTER_SECONDS } from "~/modules/outage.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -14,8 +16,14 @@ export default async function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
-  const cookie = await refreshedSessionCookie(request);
+  // While the database is away the page is an error page: it renders without a session refresh.
+  const cookie = await refreshedSessionCookie(request).catch((error: unknown) => {
+    if (isDatabaseUnavailable(error)) return undefined;
+    throw error;
+  });
   if (cookie) responseHeaders.append("Set-Cookie", cookie);
+  // Pages answer 503 only while the database is away (outage.server.ts): say when to try again.
+  if (responseStatusCode === 503) responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
 
   // Whole documents, not streamed: pages are small, and a complete response keeps status codes honest.
   return new Promise<Response>((resolve, reject) => {

@@ -67,13 +67,21 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const title =
-    status === 404 ? "Page not found" : status === 403 ? "You don't have access to this page" : "Something went wrong";
+    status === 404
+      ? "Page not found"
+      : status === 403
+        ? "You don't have access to this page"
+        : status === 503
+          ? "Temporarily unavailable"
+          : "Something went wrong";
   const detail =
     status === 404
       ? "The page you asked for does not exist, or you are not a member of the organization it belongs to."
       : status === 403
         ? "Your role in this organization does not include this page. An owner or admin can change your role."
-        : "We could not complete this request. It has been logged; please try again in a moment.";
+        : status === 503
+          ? "Earned cannot reach its database at the moment. This usually passes within a minute: please try again shortly. If you had just sent a form, check whether your change is there before sending it again."
+          : "We could not complete this request. It has been logged; please try again in a moment.";
   return (
     <main className="mx-auto flex min-h-full max-w-xl flex-col justify-center px-6 py-16">
       <p className="text-sm font-semibold text-indigo-700">{status}</p>

@@ -21,6 +21,7 @@ export type DatabaseHandle = {
   close: () => Promise<void>;
 };
 
+const CONNECT_TIMEOUT_MS = 10_000;
 const DATE_OID = 1082;
 const INT8_OID = 20;
 // Dates stay "YYYY-MM-DD" strings: a response carries a day, never a moment, and turning it into a
@@ -49,8 +50,27 @@ export function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): 
   if (config.driver === "pg") {
     pg.types.setTypeParser(DATE_OID, keepAsString);
     pg.types.setTypeParser(INT8_OID, toNumber);
-    const pool = new pg.Pool({ connectionString: config.connectionString, max: config.poolSize });
-    pool.on("error", (error) => console.error("PostgreSQL pool error:", error.message));
+    const pool = new pg.Pool({
+      connectionString: config.connectionString,
+      max: config.poolSize,
+      // While the server is down or unreachable, a request fails after this long instead of
+      // waiting forever for a connection; it answers 503 and the browser may send it again.
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      // A server that vanished without closing its sockets (a failover, a network cut) is
+      // noticed by TCP keepalive, in minutes rather than never.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
+    // The pool listens for errors only on idle clients. A client checked out for a query or a
+    // transaction (Kysely holds one for a whole transaction) has no listener of its own, and a
+    // client emitting 'error' without one ends the process: that is what a restart of
+    // PostgreSQL or pg_terminate_backend did. The query in flight fails on its own with the same
+    // error, and the pool discards the broken client when it is released.
+    pool.on("connect", (client) => {
+      client.on("error", (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
+    });
+    // Idle clients' errors reach the pool too, already logged by the client's own listener.
+    pool.on("error", () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

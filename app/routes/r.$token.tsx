@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
+import { RespondentErrorBoundary } from "~/components/respondent-error";
 import { RespondentPage } from "~/components/respondent-page";
 import { db } from "~/db.server";
+import { keepingAnswersThroughOutages } from "~/modules/outage.server";
 import type { RouteHandle } from "~/modules/route-handle";
 import { handleRespondentPost, respondentView } from "~/modules/responses/respondent-page.server";
 import { findRespondentForm, submitResponse } from "~/modules/responses/responses.server";
@@ -21,14 +23,21 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  const form = await findRespondentForm(db, token);
-  if (form.state !== "open") return redirect(`/r/${token}`);
-  const reply = await handleRespondentPost(db, form, await request.formData(), (submission) => submitResponse(db, token, submission));
-  if (reply.kind === "stored") return redirect("/r/thanks");
-  if (reply.kind === "gone") return redirect(`/r/${token}`);
-  return data(reply, { status: reply.status });
+  const formData = await request.formData();
+  return keepingAnswersThroughOutages(formData, async () => {
+    const form = await findRespondentForm(db, token);
+    if (form.state !== "open") return redirect(`/r/${token}`);
+    const reply = await handleRespondentPost(db, form, formData, (submission) => submitResponse(db, token, submission));
+    if (reply.kind === "stored") return redirect("/r/thanks");
+    if (reply.kind === "gone") return redirect(`/r/${token}`);
+    return data(reply, { status: reply.status });
+  });
 }
 
 export default function PersonalLink() {
   return <RespondentPage />;
+}
+
+export function ErrorBoundary() {
+  return <RespondentErrorBoundary />;
 }

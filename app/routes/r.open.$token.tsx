@@ -2,8 +2,10 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { RespondentMessage } from "~/components/respondent-layout";
+import { RespondentErrorBoundary } from "~/components/respondent-error";
 import { RespondentPage } from "~/components/respondent-page";
 import { db } from "~/db.server";
+import { keepingAnswersThroughOutages } from "~/modules/outage.server";
 import type { RouteHandle } from "~/modules/route-handle";
 import { answeredCookie, hasAnsweredInThisBrowser, underOpenLinkCap, underSearchLimit } from "~/modules/responses/open-link.server";
 import { clientAddress } from "~/modules/request.server";
@@ -27,16 +29,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  const form = await findOpenLinkForm(db, token);
-  if (form.state !== "open" || hasAnsweredInThisBrowser(request, token)) return redirect(`/r/open/${token}`);
+  if (hasAnsweredInThisBrowser(request, token)) return redirect(`/r/open/${token}`);
   const formData = await request.formData();
-  const isSearch = String(formData.get("intent") ?? "").startsWith("search:");
-  const allowed = isSearch ? await underSearchLimit(form.waveId, clientAddress(context)) : await underOpenLinkCap(db, form.waveId);
-  if (!allowed) return data({ busy: true }, { status: 429 });
-  const reply = await handleRespondentPost(db, form, formData, (submission) => submitOpenLinkResponse(db, token, submission));
-  if (reply.kind === "stored") return redirect("/r/thanks", { headers: { "Set-Cookie": answeredCookie(token) } });
-  if (reply.kind === "gone") return redirect(`/r/open/${token}`);
-  return data(reply, { status: reply.status });
+  return keepingAnswersThroughOutages(formData, async () => {
+    const form = await findOpenLinkForm(db, token);
+    if (form.state !== "open") return redirect(`/r/open/${token}`);
+    const isSearch = String(formData.get("intent") ?? "").startsWith("search:");
+    const allowed = isSearch ? await underSearchLimit(form.waveId, clientAddress(context)) : await underOpenLinkCap(db, form.waveId);
+    if (!allowed) return data({ busy: true }, { status: 429 });
+    const reply = await handleRespondentPost(db, form, formData, (submission) => submitOpenLinkResponse(db, token, submission));
+    if (reply.kind === "stored") return redirect("/r/thanks", { headers: { "Set-Cookie": answeredCookie(token) } });
+    if (reply.kind === "gone") return redirect(`/r/open/${token}`);
+    return data(reply, { status: reply.status });
+  });
 }
 
 export default function OpenLink() {
@@ -53,9 +58,5 @@ export default function OpenLink() {
 }
 
 export function ErrorBoundary() {
-  return (
-    <RespondentMessage title="Something went wrong">
-      <p>Your answers were not sent. Please go back and try again in a moment.</p>
-    </RespondentMessage>
-  );
+  return <RespondentErrorBoundary />;
 }

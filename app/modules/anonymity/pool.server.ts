@@ -83,7 +83,7 @@ export async function releaseWave(db: Db, waveId: string): Promise<ReleaseOutcom
     const pooled = new Map(rows.map((row) => [row.id, unseal<PooledResponse>("response-pool-v1", row.sealed)]));
     const closing = wave.status === "closed";
     const k = wave.min_group_size;
-    if (pooled.size === 0 || (!closing && !anySegmentHasK([...pooled.values()], k))) return { released: 0, discarded: 0 };
+    if (pooled.size === 0 || (!closing && !anySegmentHasK([...pooled.values()], k) && !(await everyoneAnswered(tx, waveId, pooled.size)))) return { released: 0, discarded: 0 };
 
     const [invitations, released] = await Promise.all([
       tx.selectFrom("invitation").select(["person_id", "segment"]).where("wave_id", "=", waveId).execute(),
@@ -112,6 +112,15 @@ function anySegmentHasK(pooled: PooledResponse[], k: number): boolean {
     counts.set(response.segment, count);
   }
   return false;
+}
+
+/** Everyone invited has answered (released or waiting): the release rules then place everything at once. */
+async function everyoneAnswered(db: Db, waveId: string, pooled: number): Promise<boolean> {
+  const [invited, released] = await Promise.all([
+    db.selectFrom("invitation").select((eb) => eb.fn.countAll<number>().as("n")).where("wave_id", "=", waveId).executeTakeFirstOrThrow(),
+    db.selectFrom("response").select((eb) => eb.fn.countAll<number>().as("n")).where("wave_id", "=", waveId).where("group_key", "!=", "open-link").executeTakeFirstOrThrow(),
+  ]);
+  return Number(invited.n) > 0 && Number(released.n) + pooled >= Number(invited.n);
 }
 
 /** The release timer's pass: every wave with waiting answers; then the figures are brought up to date. */

@@ -199,15 +199,16 @@ function byGroup(entries: Iterable<Waiting>, groupOf: (entry: Waiting) => string
 }
 
 export function planRelease(input: ReleaseInput): ReleasePlan {
-  if (!input.closing) return planIn(input, "open");
-  // When everyone answered, the count already says so: the group sizes and the silence rule have
-  // nothing left to hide, provided every answer is placed (else an answer's absence would hide it).
+  // When everyone answered, the count already says so, and no answer can come any more: the group
+  // sizes and the silence rule have nothing left to hide, provided every answer is placed now
+  // (else a later copy, short of those answers, would have less to show than earlier releases
+  // assumed). So everything goes at once, as at close, or nothing does until close.
   const openLink = new Set(input.waiting.filter((entry) => entry.segment === OPEN_LINK_GROUP).map((entry) => entry.id));
   if (input.released.length + input.waiting.length - openLink.size >= input.segmentOf.size) {
-    const plan = planIn(input, "everyone-answered");
-    if (plan.discarded.every((id) => openLink.has(id))) return plan;
+    const plan = planIn({ ...input, closing: true }, "everyone-answered");
+    if (plan.discarded.every((id) => openLink.has(id))) return input.closing ? plan : { ...plan, discarded: [] };
   }
-  return planIn(input, "closing");
+  return planIn(input, input.closing ? "closing" : "open");
 }
 
 type Mode = "open" | "closing" | "everyone-answered";

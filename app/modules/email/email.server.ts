@@ -113,6 +113,7 @@ export async function deliverDueEmails(db: Db, deliver: Deliver = deliverBySmtp)
               (reason: unknown) => reason as Error,
             );
       const attempts = message.body === null ? MAX_ATTEMPTS : message.attempts + 1;
+      const failedForGood = error !== null && (attempts >= MAX_ATTEMPTS || isRecipientRejected(error));
       if (error) failed++;
       else sent++;
       if (!error) {
@@ -126,8 +127,9 @@ export async function deliverDueEmails(db: Db, deliver: Deliver = deliverBySmtp)
           .updateTable("email_message")
           .set({
             attempts,
-            status: attempts >= MAX_ATTEMPTS ? "failed" : "queued",
-            body_text: attempts >= MAX_ATTEMPTS ? null : message.body_text,
+            status: failedForGood ? "failed" : "queued",
+            // A message that will never be sent loses its body too.
+            ...(failedForGood ? { body_text: null } : {}),
             last_error: String(error.message ?? error).slice(0, 500),
             next_attempt_at: sql<Date>`now() + make_interval(secs => ${30 * 2 ** attempts})`,
           })
@@ -136,6 +138,17 @@ export async function deliverDueEmails(db: Db, deliver: Deliver = deliverBySmtp)
       }
     }
   }
+}
+
+/**
+/**
+ * The receiving server refused the recipient for good (a 5xx reply to RCPT TO, e.g. "550 no such
+ * user"): sending again cannot help. Anything else (a refused or dropped connection, a 4xx, a
+ * failed login that an admin may fix) is retried.
+ */
+function isRecipientRejected(error: Error): boolean {
+  const { code, responseCode } = error as Error & { code?: string; responseCode?: number };
+  return code === "EENVELOPE" && typeof responseCode === "number" && responseCode >= 500 && responseCode < 600;
 }
 
 /**
