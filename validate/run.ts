@@ -1,3 +1,4 @@
+import "./environment";
 import { closeDatabase } from "@db/connection";
 import { checkDataset, loadDatasets, QUESTION_KEYS } from "./datasets";
 import { compare, formatSummary, formatTable, referenceFigures, type Row } from "./compare";
@@ -14,10 +15,6 @@ import { playDatasets } from "./play";
  * published one: a diagnostic that leaves out what the limits lost, to show the computation's own
  * error. The targets are met only against the published network.
  */
-process.env.EARNED_DATA_DIR = "memory://";
-delete process.env.DATABASE_URL;
-process.env.EARNED_JOBS = "off";
-
 const args = process.argv.slice(2);
 const reportOnly = args.includes("--report");
 const showDetails = args.includes("--details");
