@@ -17,7 +17,7 @@ import type { PlayResult, QuadrantInput, ShownPerson } from "./shown";
  * The adapter between `npm run validate` and the product: the only module of validate/ that
  * imports product code. It plays a dataset the way an organization would meet it and reports what
  * the dashboards would show for each person. When the submission path or the snapshot changes,
- * rewire this file; keep the types below as they are (or extend them) so the reference and the
+ * rewire this file; keep the types of shown.ts as they are (or extend them) so the reference and the
  * comparison (reference.ts, compare.ts) need not change.
  *
  * What it does, on a fresh in-memory database:
