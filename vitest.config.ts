@@ -15,7 +15,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "test/**/*.test.ts"],
+          include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "test/**/*.test.ts", "validate/**/*.test.ts"],
           exclude: ["**/*.server.test.ts", "**/node_modules/**"],
         },
       },
