@@ -58,7 +58,7 @@ export async function benchAnalytics({ people: size = 10_000, waves = 5 } = {}) 
         k: 5,
         segmentOf: segments,
         released: [],
-        waiting: simulated.responses.map((response, i) => ({ id: `r${i}`, personId: response.personId, segment: response.segment, nominees: new Set(response.nominations.map((n) => n.nomineeId)) })),
+        waiting: simulated.responses.map((response, i) => ({ id: `r${i}`, segment: response.segment, nominations: response.nominations })),
         closing: true,
       });
       const releaseSeconds = +((performance.now() - releaseStarted) / 1000).toFixed(3);
@@ -76,7 +76,7 @@ export async function benchAnalytics({ people: size = 10_000, waves = 5 } = {}) 
         responses: responses.map((response) => ({ id: response.id, group: response.group! })),
         numbers: responses.flatMap((response) => response.answers.flatMap((answer) => (answer.kind === "number" ? [{ responseId: response.id, questionId: answer.questionId, value: answer.value }] : []))),
         texts: [],
-        nominations: responses.flatMap((response) => response.nominations.map((nomination) => ({ ...nomination, responseId: response.id }))),
+        nominations: responses.flatMap((response) => response.nominations.map((nomination) => ({ ...nomination, group: response.group!, count: 1 }))),
         noise: null,
       };
       const started = performance.now();

@@ -223,10 +223,15 @@ export interface AnswerTable {
   value_text: string | null;
 }
 
-export interface NominationTable {
-  response_id: string;
+/** How many of a release's responses in a group chose a person in a question: never per response. */
+export interface NominationCountTable {
+  id: Generated<string>;
+  organization_id: string;
+  wave_id: string;
+  group_key: string;
   question_id: string;
   nominee_id: string;
+  count: number;
 }
 
 export interface AnalyticsSnapshotTable {
@@ -264,6 +269,6 @@ export interface Database {
   response_pool: ResponsePoolTable;
   response: ResponseTable;
   answer: AnswerTable;
-  nomination: NominationTable;
+  nomination_count: NominationCountTable;
   analytics_snapshot: AnalyticsSnapshotTable;
 }

@@ -120,7 +120,7 @@ describe("the open link", () => {
     const cookie = first.headers.get("Set-Cookie")!.split(";")[0]!;
     const [row] = await pooled(s.waveId);
     const response = unseal<PooledResponse>("response-pool-v1", row!.sealed);
-    expect(response).toMatchObject({ personId: null, segment: "open-link" });
+    expect(response).toMatchObject({ segment: "open-link" });
     const second = await call(() => openLink.action({ request: makeRequest(`/r/open/${token}`, { form: validForm(q), cookie }), params: { token }, context: {} }));
     expect(second.status).toBe(302);
     expect(await pooled(s.waveId)).toHaveLength(1);

@@ -8,14 +8,32 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`update response set group_key = 'open-link' where not verified`.execute(db);
   await db.schema.alterTable("response").dropColumn("response_date").execute();
   await db.schema.alterTable("response").dropColumn("verified").execute();
-  await db.schema.alterTable("nomination").dropColumn("relation").execute();
   await sql`alter index response_wave_segment_idx rename to response_wave_group_idx`.execute(db);
+
+  // Choices are no longer attached to a response: a response that chose everyone but one colleague
+  // would say who wrote it (nobody chooses themselves). Each release stores, per group, how many of
+  // its responses chose each person in each question.
+  await db.schema
+    .createTable("nomination_count")
+    .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn("organization_id", "uuid", (c) => c.notNull())
+    .addColumn("wave_id", "uuid", (c) => c.notNull())
+    .addColumn("group_key", "text", (c) => c.notNull())
+    .addColumn("question_id", "uuid", (c) => c.notNull().references("question.id").onDelete("cascade"))
+    .addColumn("nominee_id", "uuid", (c) => c.notNull().references("person.id"))
+    .addColumn("count", "integer", (c) => c.notNull().check(sql`count > 0`))
+    .addForeignKeyConstraint("nomination_count_wave_fk", ["wave_id", "organization_id"], "survey_wave", ["id", "organization_id"], (fk) => fk.onDelete("cascade"))
+    .execute();
+  await db.schema.createIndex("nomination_count_wave_idx").on("nomination_count").columns(["wave_id", "group_key"]).execute();
+  await sql`
+    insert into nomination_count (organization_id, wave_id, group_key, question_id, nominee_id, count)
+    select r.organization_id, r.wave_id, r.group_key, n.question_id, n.nominee_id, count(*)
+    from nomination n join response r on r.id = n.response_id
+    group by r.organization_id, r.wave_id, r.group_key, n.question_id, n.nominee_id
+  `.execute(db);
+  await db.schema.dropTable("nomination").execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`alter index response_wave_group_idx rename to response_wave_segment_idx`.execute(db);
-  await db.schema.alterTable("nomination").addColumn("relation", "text", (c) => c.notNull().defaultTo("undisclosed")).execute();
-  await db.schema.alterTable("response").addColumn("verified", "boolean", (c) => c.notNull().defaultTo(true)).execute();
-  await db.schema.alterTable("response").addColumn("response_date", "date", (c) => c.notNull().defaultTo(sql`current_date`)).execute();
-  await sql`alter table response rename column group_key to segment`.execute(db);
+  throw new Error("Choices were detached from responses on purpose; this migration cannot be undone.");
 }

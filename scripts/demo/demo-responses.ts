@@ -54,7 +54,7 @@ export function simulateResponses({
     if (!self) continue;
     answered.push(self.id);
     const climate = teamClimate.get(self.managerId ?? self.id) ?? 0;
-    const response: PooledResponse = { personId: self.id, segment: invitation.segment, answers: [], nominations: [] };
+    const response: PooledResponse = { segment: invitation.segment, answers: [], nominations: [] };
     const nominated: { questionId: string; nomineeId: string }[] = [];
     for (const question of questions) {
       if (question.kind === "nomination") {

@@ -32,10 +32,10 @@ export async function loadEngineInput(db: Db, waveId: string): Promise<(Omit<Eng
     answersOf("value_number"),
     answersOf("value_text"),
     db
-      .selectFrom("nomination")
-      .innerJoin("response", "response.id", "nomination.response_id")
-      .select(["nomination.response_id as responseId", "nomination.question_id as questionId", "nomination.nominee_id as nomineeId"])
-      .where("response.wave_id", "=", waveId)
+      .selectFrom("nomination_count")
+      .select((eb) => ["group_key as group", "question_id as questionId", "nominee_id as nomineeId", eb.fn.sum<number>("count").as("count")])
+      .where("wave_id", "=", waveId)
+      .groupBy(["group_key", "question_id", "nominee_id"])
       .execute(),
   ]);
   return {
@@ -52,7 +52,7 @@ export async function loadEngineInput(db: Db, waveId: string): Promise<(Omit<Eng
     responses,
     numbers: numbers.map((row) => ({ ...row, value: Number(row.value) })),
     texts: texts.map((row) => ({ ...row, text: String(row.value) })),
-    nominations,
+    nominations: nominations.map((row) => ({ ...row, count: Number(row.count) })),
   };
 }
 

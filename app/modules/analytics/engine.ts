@@ -38,7 +38,8 @@ export type EngineInput = {
   responses: { id: string; group: string }[];
   numbers: { responseId: string; questionId: string; value: number }[];
   texts: { responseId: string; questionId: string; text: string }[];
-  nominations: { responseId: string; questionId: string; nomineeId: string }[];
+  /** How many responses of a group chose a person in a question (summed over releases or not). */
+  nominations: { group: string; questionId: string; nomineeId: string; count: number }[];
   noise: Noise | null;
 };
 
@@ -147,7 +148,7 @@ export function computeWaveAnalytics(input: EngineInput): WaveAnalytics {
   const nominationQuestions = input.questions.filter((q) => q.kind === "nomination");
   const primary = nominationQuestions.find((q) => q.construct === "followership") ?? nominationQuestions[0];
   const segmentOf = new Map(input.memberships.map((membership) => [membership.personId, membership.segment]));
-  const received = receivedNominations(input, responseBlock, new Set(input.questions.map((q) => q.id)), primary?.id ?? null, segmentOf);
+  const received = receivedNominations(input, blockByKey, new Set(input.questions.map((q) => q.id)), primary?.id ?? null, segmentOf);
 
   const blockKeys = new Set(blocks.map((block) => block.key));
   const membership = input.memberships
@@ -229,7 +230,7 @@ export function computeWaveAnalytics(input: EngineInput): WaveAnalytics {
 type Received = { byQuestion: Map<string, number>; groups: Set<string>; departments: Set<string>; line: LineCounts; fromOwnTeam: number };
 
 /** Nominations through blocks: per nominee, per block → nominee edge, and the line each came from. */
-function receivedNominations(input: EngineInput, responseBlock: ReadonlyMap<string, Block>, questionIds: ReadonlySet<string>, primaryId: string | null, segmentOf: ReadonlyMap<string, string>) {
+function receivedNominations(input: EngineInput, blockByKey: ReadonlyMap<string, Block>, questionIds: ReadonlySet<string>, primaryId: string | null, segmentOf: ReadonlyMap<string, string>) {
   const lines = new ReportingLines(input.people);
   const producers = new Map<string, string[]>();
   const sideOf = (block: Block, nominee: string) => {
@@ -241,23 +242,24 @@ function receivedNominations(input: EngineInput, responseBlock: ReadonlyMap<stri
   const byPerson = new Map<string, Received>();
   const edges = new Map<string, { block: string; personId: string; byQuestion: Map<string, number>; total: number }>();
   for (const nomination of input.nominations) {
-    const block = responseBlock.get(nomination.responseId);
+    const block = blockByKey.get(nomination.group);
     if (!block || !questionIds.has(nomination.questionId)) continue;
+    const { count } = nomination;
     const entry = byPerson.get(nomination.nomineeId) ?? { byQuestion: new Map(), groups: new Set(), departments: new Set(), line: { below: 0, outside: 0, unknown: 0 }, fromOwnTeam: 0 };
     byPerson.set(nomination.nomineeId, entry);
-    entry.byQuestion.set(nomination.questionId, (entry.byQuestion.get(nomination.questionId) ?? 0) + 1);
+    entry.byQuestion.set(nomination.questionId, (entry.byQuestion.get(nomination.questionId) ?? 0) + count);
     entry.groups.add(block.key);
     if (block.department) entry.departments.add(block.department);
     if (nomination.questionId === primaryId) {
-      entry.line[sideOf(block, nomination.nomineeId)]++;
+      entry.line[sideOf(block, nomination.nomineeId)] += count;
       // The team's own group is the manager's team: its choices of the manager are the team's.
-      if (block.kind === "team" && block.managerId === nomination.nomineeId) entry.fromOwnTeam++;
+      if (block.kind === "team" && block.managerId === nomination.nomineeId) entry.fromOwnTeam += count;
     }
     const edgeKey = `${block.key}>${nomination.nomineeId}`;
     const edge = edges.get(edgeKey) ?? { block: block.key, personId: nomination.nomineeId, byQuestion: new Map(), total: 0 };
     edges.set(edgeKey, edge);
-    edge.total++;
-    edge.byQuestion.set(nomination.questionId, (edge.byQuestion.get(nomination.questionId) ?? 0) + 1);
+    edge.total += count;
+    edge.byQuestion.set(nomination.questionId, (edge.byQuestion.get(nomination.questionId) ?? 0) + count);
   }
   return { byPerson, edges };
 }

@@ -49,7 +49,8 @@ type LegacyPooled = { segment: string; verified: boolean; answers: PooledRespons
 
 async function relabelWave(db: Db, wave: { id: string; organization_id: string; min_group_size: number }) {
   const pooled = await db.selectFrom("response_pool").select(["id", "sealed"]).where("wave_id", "=", wave.id).execute();
-  const legacy = pooled.map((row) => ({ id: row.id, response: unseal<LegacyPooled & Partial<PooledResponse>>("response-pool-v1", row.sealed) })).filter((row) => row.response.personId === undefined);
+  // The previous format carried a day and a verified flag; the present one neither.
+  const legacy = pooled.map((row) => ({ id: row.id, response: unseal<LegacyPooled & { date?: string }>("response-pool-v1", row.sealed) })).filter((row) => row.response.date !== undefined);
   const released = await db.selectFrom("response").select((eb) => ["group_key", eb.fn.countAll<number>().as("n")]).where("wave_id", "=", wave.id).groupBy("group_key").execute();
   const total = released.reduce((sum, row) => sum + Number(row.n), 0) + legacy.length;
   if (legacy.length > 0 && total >= wave.min_group_size) {
@@ -62,19 +63,23 @@ async function relabelWave(db: Db, wave: { id: string; organization_id: string; 
           .values({ response_id: id, question_id: answer.questionId, value_number: answer.kind === "number" ? answer.value : null, value_choices: answer.kind === "choices" ? JSON.stringify(answer.value) : null, value_text: answer.kind === "text" ? answer.value : null })
           .execute();
       }
-      if (response.nominations.length > 0) await db.insertInto("nomination").values(response.nominations.map((n) => ({ response_id: id, question_id: n.questionId, nominee_id: n.nomineeId }))).execute();
+      for (const n of response.nominations) {
+        await db.insertInto("nomination_count").values({ organization_id: wave.organization_id, wave_id: wave.id, group_key: response.verified === false ? OPEN_LINK_GROUP : response.segment, question_id: n.questionId, nominee_id: n.nomineeId, count: 1 }).execute();
+      }
     }
     await db.deleteFrom("response_pool").where("id", "in", legacy.map((row) => row.id)).execute();
   } else {
     for (const { id, response } of legacy) {
-      const waiting: PooledResponse = { personId: null, segment: response.verified === false ? OPEN_LINK_GROUP : response.segment, answers: response.answers, nominations: response.nominations.map(({ questionId, nomineeId }) => ({ questionId, nomineeId })) };
+      const waiting: PooledResponse = { segment: response.verified === false ? OPEN_LINK_GROUP : response.segment, answers: response.answers, nominations: response.nominations.map(({ questionId, nomineeId }) => ({ questionId, nomineeId })) };
       await db.updateTable("response_pool").set({ sealed: seal("response-pool-v1", waiting) }).where("id", "=", id).execute();
     }
   }
   const counts = await db.selectFrom("response").select((eb) => ["group_key", eb.fn.countAll<number>().as("n")]).where("wave_id", "=", wave.id).groupBy("group_key").execute();
   const groups = publishedGroups(new Map(counts.map((row) => [row.group_key, Number(row.n)])), wave.min_group_size);
   for (const [segment, group] of groups) {
-    if (segment !== group) await db.updateTable("response").set({ group_key: group }).where("wave_id", "=", wave.id).where("group_key", "=", segment).execute();
+    if (segment === group) continue;
+    await db.updateTable("response").set({ group_key: group }).where("wave_id", "=", wave.id).where("group_key", "=", segment).execute();
+    await db.updateTable("nomination_count").set({ group_key: group }).where("wave_id", "=", wave.id).where("group_key", "=", segment).execute();
   }
 }
 

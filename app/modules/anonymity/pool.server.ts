@@ -4,7 +4,7 @@ import type { Db } from "~/db.server";
 import { nudge } from "~/modules/jobs/queue.server";
 import type { Answer, Nomination } from "~/modules/responses/submission";
 import { shuffle } from "~/modules/shuffle.server";
-import { planRelease, type Waiting } from "./release";
+import { planRelease, type ReleasedGroup, type Waiting } from "./release";
 import { seal, unseal } from "./seal.server";
 
 /**
@@ -17,14 +17,12 @@ import { seal, unseal } from "./seal.server";
  * new transaction, in random order, with fresh keys, and deletes them from the pool: a released
  * response can be traced to its batch of k at best, by any system column, order or time.
  *
- * What the operator can see before release is in the README: the sealed answer names its
- * respondent so that the release rules can be checked.
+ * What the operator can see before release is in the README: holding the secret, they can tell
+ * whose ballot a pooled answer spent until it is released.
  */
 
 export type PooledResponse = {
-  /** Null for the open link, whose respondents are unknown. */
-  personId: string | null;
-  /** The respondent's segment at launch, or the open-link group. */
+  /** The respondent's segment at launch, or the open-link group: never the respondent. */
   segment: string;
   answers: Answer[];
   nominations: Nomination[];
@@ -40,32 +38,51 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
   for (let start = 0; start < rows.length; start += CHUNK) await insert(rows.slice(start, start + CHUNK));
 }
 
-/** Responses already released in a wave, with whom each chose: what the release rules weigh. */
-async function releasedResponses(db: Db, waveId: string) {
-  const [responses, nominations] = await Promise.all([
-    db.selectFrom("response").select(["id", "group_key"]).where("wave_id", "=", waveId).execute(),
-    db.selectFrom("nomination").innerJoin("response", "response.id", "nomination.response_id").select(["nomination.response_id", "nomination.nominee_id"]).where("response.wave_id", "=", waveId).execute(),
+/** What is stored of a wave's released responses, by group: how many, and the counts of whom they chose. */
+async function releasedGroups(db: Db, waveId: string): Promise<ReleasedGroup[]> {
+  const [responses, counts] = await Promise.all([
+    db.selectFrom("response").select((eb) => ["group_key", eb.fn.countAll<number>().as("n")]).where("wave_id", "=", waveId).groupBy("group_key").execute(),
+    db.selectFrom("nomination_count").select(["group_key", "question_id", "nominee_id", "count"]).where("wave_id", "=", waveId).execute(),
   ]);
-  const chosen = new Map(responses.map((response) => [response.id, new Set<string>()]));
-  for (const nomination of nominations) chosen.get(nomination.response_id)?.add(nomination.nominee_id);
-  return responses.map((response) => ({ group: response.group_key, nominees: chosen.get(response.id)! }));
+  const groups = new Map(responses.map((row) => [row.group_key, { group: row.group_key, responses: Number(row.n), chosen: new Map<string, Map<string, number>>() }]));
+  for (const row of counts) {
+    const group = groups.get(row.group_key);
+    if (!group) continue;
+    const byNominee = group.chosen.get(row.question_id) ?? new Map<string, number>();
+    group.chosen.set(row.question_id, byNominee);
+    byNominee.set(row.nominee_id, (byNominee.get(row.nominee_id) ?? 0) + row.count);
+  }
+  return [...groups.values()];
 }
 
+/**
+ * One batch, in the caller's transaction: its responses in random order with fresh keys, their
+ * answers, and whom they chose as counts for the whole batch, attached to no response.
+ */
 async function writeBatch(db: Db, orgId: string, waveId: string, group: string, batch: PooledResponse[]) {
   const responses = shuffle(batch.map((response) => ({ ...response, id: randomUUID() })));
   await db.insertInto("response").values(responses.map((response) => ({ id: response.id, organization_id: orgId, wave_id: waveId, group_key: group }))).execute();
-  const answers = responses.flatMap((response) =>
-    response.answers.map((answer) => ({
-      response_id: response.id,
-      question_id: answer.questionId,
-      value_number: answer.kind === "number" ? answer.value : null,
-      value_choices: answer.kind === "choices" ? JSON.stringify(answer.value) : null,
-      value_text: answer.kind === "text" ? answer.value : null,
-    })),
+  const answers = shuffle(
+    responses.flatMap((response) =>
+      response.answers.map((answer) => ({
+        response_id: response.id,
+        question_id: answer.questionId,
+        value_number: answer.kind === "number" ? answer.value : null,
+        value_choices: answer.kind === "choices" ? JSON.stringify(answer.value) : null,
+        value_text: answer.kind === "text" ? answer.value : null,
+      })),
+    ),
   );
   await insertChunked(answers, (chunk) => db.insertInto("answer").values(chunk).execute());
-  const nominations = responses.flatMap((response) => response.nominations.map((nomination) => ({ response_id: response.id, question_id: nomination.questionId, nominee_id: nomination.nomineeId })));
-  await insertChunked(nominations, (chunk) => db.insertInto("nomination").values(chunk).execute());
+  const counts = new Map<string, { question_id: string; nominee_id: string; count: number }>();
+  for (const { questionId, nomineeId } of batch.flatMap((response) => response.nominations)) {
+    const key = `${questionId}>${nomineeId}`;
+    const row = counts.get(key) ?? { question_id: questionId, nominee_id: nomineeId, count: 0 };
+    counts.set(key, row);
+    row.count++;
+  }
+  const rows = shuffle([...counts.values()].map((row) => ({ ...row, organization_id: orgId, wave_id: waveId, group_key: group })));
+  await insertChunked(rows, (chunk) => db.insertInto("nomination_count").values(chunk).execute());
 }
 
 export type ReleaseOutcome = { released: number; discarded: number };
@@ -87,14 +104,9 @@ export async function releaseWave(db: Db, waveId: string): Promise<ReleaseOutcom
 
     const [invitations, released] = await Promise.all([
       tx.selectFrom("invitation").select(["person_id", "segment"]).where("wave_id", "=", waveId).execute(),
-      releasedResponses(tx, waveId),
+      releasedGroups(tx, waveId),
     ]);
-    const waiting: Waiting[] = [...pooled].map(([id, response]) => ({
-      id,
-      personId: response.personId,
-      segment: response.segment,
-      nominees: new Set(response.nominations.map((nomination) => nomination.nomineeId)),
-    }));
+    const waiting: Waiting[] = [...pooled].map(([id, response]) => ({ id, segment: response.segment, nominations: response.nominations }));
     const plan = planRelease({ k, segmentOf: new Map(invitations.map((row) => [row.person_id, row.segment])), released, waiting, closing });
     for (const batch of plan.batches) await writeBatch(tx, wave.organization_id, waveId, batch.group, batch.ids.map((id) => pooled.get(id)!));
     const done = [...plan.batches.flatMap((batch) => batch.ids), ...plan.discarded];

@@ -4,45 +4,45 @@ import { Audience, certainRespondents, type StoredResponse } from "./silence";
 /**
  * When a waiting response may leave the sealed pool, and under which group. Pure.
  *
+ * A released response carries its group and its answers; whom it chose is stored only as counts
+ * per group and release (how many of the release's responses chose each person in each question),
+ * never attached to the response. A response can then be told apart from the others of its group
+ * by nothing stored, so it could be the answer of any of its group's people who answered.
+ *
  * A response is released only in a batch, and a batch is admissible only when, after it:
  *
  *   1. it adds at least k responses to its group. Every change anyone can ever observe — two
- *      backups of the database, a dashboard before and after — is then a set of whole batches, so
- *      subtracting two states isolates at least k responses of one group;
- *   2. no group of the org chart is full: the responses whose producers all lie inside a segment
- *      or a department stay fewer than its members (the whole audience excepted, see the README).
- *      A full group would say that each of its members answered;
- *   3. each response in it could have been given by at least k of the batch's own people: the
- *      respondent, plus every other respondent of the batch with whom the two responses could be
- *      swapped without anyone having chosen themselves. Nobody chooses themselves, so a response
- *      that chose a teammate was not that teammate's; were four responses of five to choose one
- *      person, the fifth would be theirs. Swaps are checked against the batch, the smallest set an
- *      attacker could know to have answered (someone holding the secret and two backups);
- *   4. nobody becomes someone who certainly answered (silence.ts): were every answer but one to
- *      choose the only person who did not answer, the database would say who answered.
+ *      backups of the database, a dashboard before and after — is then a set of whole batches of
+ *      at least k, so subtracting two states isolates no fewer than k responses of one group;
+ *   2. no group of the org chart is full: the responses whose people all lie inside a segment or a
+ *      department stay fewer than its members (the whole audience excepted, see below). A full
+ *      group would say that each of its members answered;
+ *   3. nobody becomes someone who certainly answered (silence.ts): were every answer of a group to
+ *      choose the one member who did not answer, the counts would say who the others are.
  *
  * While a wave is open only segments take batches: a segment's responses wait until k of them can
  * go together. When the wave closes, what is left goes to its department's pool, then to the
  * organization's pool; what still cannot form an admissible batch is discarded, because it could
- * never be shown without exposing someone.
+ * never be shown without exposing someone. When everyone invited has answered, the count already
+ * says so: everything is placed at once, as at close, or nothing until close.
  */
 
 export type Waiting = {
   id: string;
-  /** The respondent, known only inside the sealed pool; null for the open link. */
-  personId: string | null;
   /** The respondent's segment, or the open-link group. */
   segment: string;
-  /** Everyone the response chose, in any question. */
-  nominees: ReadonlySet<string>;
+  /** Whom the response chose, by question. */
+  nominations: readonly { questionId: string; nomineeId: string }[];
 };
+
+/** What is stored of the responses already released in one group. */
+export type ReleasedGroup = { group: string; responses: number; chosen: ReadonlyMap<string, ReadonlyMap<string, number>> };
 
 export type ReleaseInput = {
   k: number;
   /** Each invited person's segment. */
   segmentOf: ReadonlyMap<string, string>;
-  /** Responses already released: their group and whom they chose. */
-  released: readonly StoredResponse[];
+  released: readonly ReleasedGroup[];
   waiting: readonly Waiting[];
   /** The wave has closed: everything waiting is placed now, or discarded. */
   closing: boolean;
@@ -52,7 +52,7 @@ export type Batch = { group: string; ids: string[] };
 
 export type ReleasePlan = { batches: Batch[]; discarded: string[] };
 
-type Node = { key: string; size: number };
+type Mode = "open" | "closing" | "everyone-answered";
 
 /** The org chart's nested groups that must never be full: segments and departments. */
 class Capacity {
@@ -62,7 +62,7 @@ class Capacity {
 
   constructor(
     segmentOf: ReadonlyMap<string, string>,
-    released: readonly StoredResponse[],
+    released: readonly ReleasedGroup[],
     private readonly enforced: boolean,
   ) {
     this.audience = segmentOf.size;
@@ -71,15 +71,15 @@ class Capacity {
       const department = segmentDepartment(segment);
       if (department !== undefined) this.bump(this.sizes, `department:${department ?? ""}`, 1);
     }
-    for (const response of released) this.take(response.group!, 1);
+    for (const group of released) this.take(group.group, group.responses);
   }
 
   private bump(map: Map<string, number>, key: string, by: number) {
     map.set(key, (map.get(key) ?? 0) + by);
   }
 
-  /** The nodes a group's producers lie within; a node as large as the audience is no secret. */
-  private nodesOf(group: string): Node[] {
+  /** The nodes a group's people lie within; a node as large as the audience is no secret. */
+  private nodesOf(group: string): { key: string; size: number }[] {
     const parsed = parseGroup(group);
     const keys: string[] = [];
     if (parsed.kind === "team" || parsed.kind === "department" || parsed.kind === "organization") keys.push(`segment:${group}`);
@@ -100,35 +100,14 @@ class Capacity {
   }
 }
 
-/** Can responses a and b trade respondents? Only if neither chose the other's respondent. */
-function swappable(a: Waiting, b: Waiting): boolean {
-  return b.personId !== null && a.personId !== null && !a.nominees.has(b.personId) && !b.nominees.has(a.personId);
-}
-
-/**
- * The largest subset that passes the swap rule (3), found by dropping the response with the
- * fewest swap partners until every response has k − 1 of them. Null when fewer than k remain.
- */
-function swapSafe(candidates: Waiting[], k: number): Waiting[] | null {
-  if (candidates.length < k) return null;
-  if (candidates.every((entry) => entry.personId === null)) return candidates;
-  let batch = candidates;
-  for (;;) {
-    const partners = batch.map((a) => batch.reduce((count, b) => (a !== b && swappable(a, b) ? count + 1 : count), 0));
-    let weakest = -1;
-    for (let i = 0; i < batch.length; i++) if (partners[i]! < k - 1 && (weakest === -1 || partners[i]! < partners[weakest]!)) weakest = i;
-    if (weakest === -1) return batch;
-    batch = batch.filter((_, i) => i !== weakest);
-    if (batch.length < k) return null;
-  }
-}
+type Tally = { responses: number; chosen: Map<string, Map<string, number>> };
 
 /** Everything stored so far, for the silence rule: released, planned, and still sealed. */
 class Ledger {
   private readonly audience: Audience;
-  private readonly released: readonly StoredResponse[];
-  private readonly planned = new Map<string, StoredResponse>();
-  private readonly sealed: Set<string>;
+  private readonly released = new Map<string, Tally>();
+  private readonly planned = new Map<string, { group: string; entries: readonly Waiting[] }>();
+  private readonly sealed: number;
 
   /**
    * While the wave is open, waiting responses sit sealed in the database and count as someone's.
@@ -137,51 +116,83 @@ class Ledger {
    */
   constructor(
     segmentOf: ReadonlyMap<string, string>,
-    released: readonly StoredResponse[],
-    waiting: readonly Waiting[],
+    released: readonly ReleasedGroup[],
+    waiting: number,
     private readonly mode: Mode,
   ) {
     this.audience = new Audience(segmentOf);
-    this.released = released;
-    this.sealed = new Set(mode === "open" ? waiting.map((entry) => entry.id) : []);
+    for (const group of released) {
+      const tally = this.tallyOf(this.released, group.group);
+      tally.responses += group.responses;
+      for (const [question, counts] of group.chosen) for (const [nominee, count] of counts) add(tally, question, nominee, count);
+    }
+    this.sealed = mode === "open" ? waiting : 0;
+  }
+
+  private tallyOf(map: Map<string, Tally>, group: string): Tally {
+    let tally = map.get(group);
+    if (!tally) map.set(group, (tally = { responses: 0, chosen: new Map() }));
+    return tally;
   }
 
   /** Would releasing `batch` under `group` leave everyone able to have stayed silent? */
   allows(group: string, batch: readonly Waiting[]): boolean {
-    // When everyone answered and every answer is placed, the count says so whatever else is stored.
     if (this.mode === "everyone-answered") return true;
-    const ids = new Set(batch.map((entry) => entry.id));
-    const stillSealed = [...this.sealed].filter((id) => !ids.has(id)).map(() => ({ group: null, nominees: new Set<string>() }));
-    const trial = [...this.released, ...this.planned.values(), ...batch.map((entry) => ({ group, nominees: entry.nominees })), ...stillSealed];
-    return certainRespondents(this.audience, trial).length === 0;
+    const tallies = new Map<string, Tally>();
+    const merge = (key: string, tally: Tally) => {
+      const into = this.tallyOf(tallies, key);
+      into.responses += tally.responses;
+      for (const [question, counts] of tally.chosen) for (const [nominee, count] of counts) add(into, question, nominee, count);
+    };
+    for (const [key, tally] of this.released) merge(key, tally);
+    for (const { group: key, entries } of [...this.planned.values(), { group, entries: batch }]) merge(key, tallyEntries(entries));
+    const placed = [...this.planned.values()].reduce((sum, plan) => sum + plan.entries.length, 0) + batch.length;
+    const stored: StoredResponse[] = [];
+    for (const [key, tally] of tallies) {
+      // Someone whom every response of a group chose (in one question) gave none of them.
+      const everyoneChose = new Set<string>();
+      for (const counts of tally.chosen.values()) for (const [nominee, count] of counts) if (count >= tally.responses) everyoneChose.add(nominee);
+      for (let i = 0; i < tally.responses; i++) stored.push({ group: key, nominees: everyoneChose });
+    }
+    for (let i = 0; i < this.sealed - placed; i++) stored.push({ group: null, nominees: new Set() });
+    return certainRespondents(this.audience, stored).length === 0;
   }
 
   record(group: string, batch: readonly Waiting[]) {
-    for (const entry of batch) {
-      this.planned.set(entry.id, { group, nominees: entry.nominees });
-      this.sealed.delete(entry.id);
-    }
+    this.planned.set(batch[0]!.id, { group, entries: batch });
   }
 
   /** Undo a planned batch (it joins a larger one instead). */
   unrecord(batch: readonly Waiting[]) {
-    for (const entry of batch) this.planned.delete(entry.id);
+    this.planned.delete(batch[0]!.id);
   }
 }
 
+function add(tally: Tally, question: string, nominee: string, count: number) {
+  let counts = tally.chosen.get(question);
+  if (!counts) tally.chosen.set(question, (counts = new Map()));
+  counts.set(nominee, (counts.get(nominee) ?? 0) + count);
+}
+
+export function tallyEntries(entries: readonly Waiting[]): Tally {
+  const tally: Tally = { responses: entries.length, chosen: new Map() };
+  for (const entry of entries) for (const { questionId, nomineeId } of entry.nominations) add(tally, questionId, nomineeId, 1);
+  return tally;
+}
+
 /**
- * An admissible batch for `group` from `candidates` (all four rules), or null. When the silence
- * rule fails, the responses that choose most people are held back first.
+ * An admissible batch for `group` from `candidates` (rules 1–3), or null. When the silence rule
+ * fails, the responses that choose most people are held back first.
  */
 function admissible(group: string, candidates: Waiting[], k: number, capacity: Capacity | null, ledger: Ledger): Waiting[] | null {
   const room = capacity ? capacity.room(group) : Number.POSITIVE_INFINITY;
-  if (room < k) return null;
-  let batch = swapSafe(candidates.slice(0, room), k);
-  while (batch && !ledger.allows(group, batch)) {
-    const sorted = [...batch].sort((a, b) => b.nominees.size - a.nominees.size || a.id.localeCompare(b.id));
-    batch = swapSafe(batch.filter((entry) => entry !== sorted[0]), k);
+  if (room < k || candidates.length < k) return null;
+  let batch = candidates.slice(0, room);
+  while (!ledger.allows(group, batch)) {
+    if (batch.length <= k) return null;
+    const busiest = [...batch].sort((a, b) => b.nominations.length - a.nominations.length || a.id.localeCompare(b.id))[0]!;
+    batch = batch.filter((entry) => entry !== busiest);
   }
-  if (!batch) return null;
   capacity?.take(group, batch.length);
   ledger.record(group, batch);
   return batch;
@@ -199,24 +210,24 @@ function byGroup(entries: Iterable<Waiting>, groupOf: (entry: Waiting) => string
 }
 
 export function planRelease(input: ReleaseInput): ReleasePlan {
-  // When everyone answered, the count already says so, and no answer can come any more: the group
+  // When everyone answered, no answer can come any more and the count already says so: the group
   // sizes and the silence rule have nothing left to hide, provided every answer is placed now
   // (else a later copy, short of those answers, would have less to show than earlier releases
   // assumed). So everything goes at once, as at close, or nothing does until close.
   const openLink = new Set(input.waiting.filter((entry) => entry.segment === OPEN_LINK_GROUP).map((entry) => entry.id));
-  if (input.released.length + input.waiting.length - openLink.size >= input.segmentOf.size) {
+  const released = input.released.filter((group) => group.group !== OPEN_LINK_GROUP).reduce((sum, group) => sum + group.responses, 0);
+  if (released + input.waiting.length - openLink.size >= input.segmentOf.size) {
     const plan = planIn({ ...input, closing: true }, "everyone-answered");
     if (plan.discarded.every((id) => openLink.has(id))) return input.closing ? plan : { ...plan, discarded: [] };
   }
   return planIn(input, input.closing ? "closing" : "open");
 }
 
-type Mode = "open" | "closing" | "everyone-answered";
-
 function planIn({ k, segmentOf, released, waiting, closing }: ReleaseInput, mode: Mode): ReleasePlan {
   const capacity = new Capacity(segmentOf, released, mode !== "everyone-answered");
+  // A stable order (ids are random) keeps plans reproducible for the same input.
   const ordered = [...waiting].sort((a, b) => a.id.localeCompare(b.id));
-  const ledger = new Ledger(segmentOf, released, ordered.filter((entry) => entry.segment !== OPEN_LINK_GROUP), mode);
+  const ledger = new Ledger(segmentOf, released, ordered.filter((entry) => entry.segment !== OPEN_LINK_GROUP).length, mode);
   const batches: { group: string; entries: Waiting[] }[] = [];
   const placed = new Set<string>();
   const emit = (group: string, entries: Waiting[]) => {

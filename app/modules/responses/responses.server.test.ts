@@ -36,12 +36,12 @@ describe("submitting a response", () => {
     expect(await counts(s.waveId)).toEqual({ pooled: 1, released: 0, spent: 1 });
   });
 
-  it("seals the respondent's segment and choices, and no time, no relation", async () => {
+  it("seals the respondent's segment and choices, and not who they are, nor when", async () => {
     const s = await setUp();
     await submitResponse(db, s.links.get("eng1@acme.test")!, templateAnswers(s.q, { follow: [s.idOf("eng-head@acme.test"), s.idOf("eng2@acme.test")], advice: [s.idOf("ceo@acme.test")] }));
     const [row] = await db.selectFrom("response_pool").select("sealed").where("wave_id", "=", s.waveId).execute();
     const pooled = unseal<PooledResponse>("response-pool-v1", row!.sealed);
-    expect(Object.keys(pooled).sort()).toEqual(["answers", "nominations", "personId", "segment"]);
+    expect(Object.keys(pooled).sort()).toEqual(["answers", "nominations", "segment"]);
     expect(pooled.segment).toMatch(/^team:/);
     expect(pooled.nominations.map((n) => n.nomineeId)).toEqual([s.idOf("eng-head@acme.test"), s.idOf("eng2@acme.test"), s.idOf("ceo@acme.test")]);
   });

@@ -125,7 +125,7 @@ export async function submitResponse(db: Db, token: string, submission: { answer
     const nominations = submission.nominations.filter((nomination) => nomination.nomineeId !== invitation.person_id);
     const invalid = await invalidNominees(tx, ballot.orgId, nominations);
     if (invalid.length > 0) return { outcome: "invalid-nominees", questionIds: invalid };
-    await poolResponse(tx, ballot.orgId, ballot.waveId, { personId: invitation.person_id, segment: invitation.segment, answers: submission.answers, nominations });
+    await poolResponse(tx, ballot.orgId, ballot.waveId, { segment: invitation.segment, answers: submission.answers, nominations });
     await spendBallot(tx, ballot.tokenHash);
     return { outcome: "stored" };
   });
@@ -144,7 +144,7 @@ export async function submitOpenLinkResponse(db: Db, token: string, submission: 
     if (wave.status !== "open") return { outcome: "closed" };
     const invalid = await invalidNominees(tx, wave.organization_id, submission.nominations);
     if (invalid.length > 0) return { outcome: "invalid-nominees", questionIds: invalid };
-    await poolResponse(tx, wave.organization_id, wave.id, { personId: null, segment: OPEN_LINK_GROUP, ...submission });
+    await poolResponse(tx, wave.organization_id, wave.id, { segment: OPEN_LINK_GROUP, ...submission });
     return { outcome: "stored" };
   });
 }
