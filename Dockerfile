@@ -20,9 +20,12 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev
 
 FROM base AS runtime
+# The app secret must come from outside the image and the /data volume (APP_SECRET, or a mounted
+# file named by APP_SECRET_FILE): a backup of the volume must not unseal what the secret protects.
 ENV NODE_ENV=production \
     PORT=3000 \
-    EARNED_DATA_DIR=/data/pglite
+    EARNED_DATA_DIR=/data/pglite \
+    EARNED_REQUIRE_APP_SECRET=true
 # The server runs TypeScript through tsx (a production dependency); migrations and background jobs
 # load from db/ and app/ at run time, the web app from the Vite build.
 COPY --from=production-deps --chown=node:node /app/node_modules ./node_modules

@@ -39,7 +39,7 @@ export function appSecret(): Buffer {
   return secret;
 }
 
-export function secretFile(env: NodeJS.ProcessEnv = process.env): string {
+export function secretFile(env: Partial<Record<string, string>> = process.env): string {
   if (env.APP_SECRET_FILE) return path.resolve(env.APP_SECRET_FILE);
   const configHome = env.XDG_CONFIG_HOME || path.join(os.homedir(), ".config");
   return path.join(configHome, "earned", "app-secret");
