@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expectAccessible } from "./support/accessibility";
 import { signUp } from "./support/accounts";
-import { createTemplateSurvey, importRoster, linksFromOutbox } from "./support/survey";
+import { createTemplateSurvey, importRoster, launchWave, linksFromOutbox } from "./support/survey";
 
 const ROSTER = [
   "email,name,title,manager_email,department",
@@ -24,8 +24,7 @@ test("respondents answer on a phone with JavaScript and without it; a used link 
   await page.goto(`/o/${slug}/people?q=Omar`);
   const omarId = (await page.getByRole("link", { name: "Omar Two" }).getAttribute("href"))!.split("/").pop()!;
   await createTemplateSurvey(page, slug);
-  await page.getByRole("button", { name: "Launch now" }).click();
-  await expect(page.getByRole("heading", { name: "Collecting answers" })).toBeVisible();
+  await launchWave(page);
   const links = await linksFromOutbox(page, slug);
 
   // On a phone, with JavaScript: type-ahead, progress, answers kept across a reload.

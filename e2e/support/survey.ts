@@ -16,6 +16,15 @@ export async function createTemplateSurvey(page: Page, slug: string, name = "Inf
   await expect(page.getByRole("heading", { name })).toBeVisible();
 }
 
+/** Launches the wave shown on the survey page, through its confirmation. */
+export async function launchWave(page: Page) {
+  await page.getByRole("link", { name: "Launch now…" }).click();
+  const confirmation = page.getByRole("region", { name: "Confirm launch" });
+  await expect(confirmation).toBeVisible();
+  await confirmation.getByRole("button", { name: /^Launch to/ }).click();
+  await expect(page.getByRole("heading", { name: "Collecting answers" })).toBeVisible();
+}
+
 /** Every personal link waiting in the outbox, by recipient. */
 export async function linksFromOutbox(page: Page, slug: string): Promise<Map<string, string>> {
   const links = new Map<string, string>();
