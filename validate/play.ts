@@ -179,7 +179,7 @@ async function play(db: Db, dataset: Dataset): Promise<Omit<PlayResult, "millise
     const followBack = figures.followBack ? followBackShare(figures.followBack, analytics.k) : null;
     people.set(id, {
       followers,
-      reach: figures.reach,
+      reach: null,
       earnedShare:
         earned.shown === "exact"
           ? { share: earned.share, known: earned.known, followers: earned.total }

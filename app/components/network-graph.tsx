@@ -2,10 +2,10 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { QUADRANT_COLORS } from "./charts";
 
 export type NetworkNode =
-  | { id: string; label: string; kind: "person"; title: string | null; department: string; community: number | null; quadrant: string; followers: number; pagerank: number }
+  | { id: string; label: string; kind: "person"; title: string | null; department: string; quadrant: string; followers: number; pagerank: number }
   | { id: string; label: string; kind: "group"; department: string; responses: number };
 export type NetworkEdge = { source: string; target: string; weight: number; kind: "nomination" | "member" | "formal" };
-export type Coloring = "department" | "community" | "quadrant";
+export type Coloring = "department" | "quadrant";
 
 const PALETTE = ["#4338ca", "#0f766e", "#b45309", "#be185d", "#0369a1", "#4d7c0f", "#7c3aed", "#b91c1c", "#0e7490", "#a16207", "#475569", "#15803d"];
 const GROUP_COLOR = "#cbd5e1";
@@ -13,7 +13,6 @@ const GROUP_COLOR = "#cbd5e1";
 export function colorFor(node: NetworkNode, coloring: Coloring, departments: string[]): string {
   if (node.kind === "group") return GROUP_COLOR;
   if (coloring === "quadrant") return QUADRANT_COLORS[node.quadrant] ?? "#94a3b8";
-  if (coloring === "community") return node.community ? PALETTE[(node.community - 1) % PALETTE.length]! : "#94a3b8";
   return PALETTE[Math.max(0, departments.indexOf(node.department)) % PALETTE.length]!;
 }
 

@@ -1,3 +1,4 @@
+import { GROUP_SIZE } from "~/modules/anonymity/policy";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link } from "@remix-run/react";
@@ -28,7 +29,7 @@ const POINTS = [
   },
   {
     title: "Anonymity you can prove",
-    text: "No answer can be traced to a person: not by a column, an order, a timestamp or a log line. Every figure covers at least five people.",
+    text: `No answer can be traced to a person: not by a column, an order, a timestamp or a log line. Every figure covers at least ${GROUP_SIZE.default} people who answered (an organization's choice, never fewer than ${GROUP_SIZE.floor}).`,
   },
 ];
 

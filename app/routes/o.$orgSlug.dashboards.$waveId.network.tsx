@@ -34,9 +34,7 @@ export default function Network() {
   const legend: { label: string; color: string }[] =
     coloring === "quadrant"
       ? (Object.keys(QUADRANTS) as QuadrantKey[]).map((key) => ({ label: QUADRANTS[key].title, color: colorFor({ kind: "person", quadrant: key } as NetworkNode, "quadrant", view.departments) }))
-      : coloring === "department"
-        ? view.departments.map((d) => ({ label: d, color: colorFor({ kind: "person", department: d } as NetworkNode, "department", view.departments) }))
-        : [...new Set(people.map((p) => p.community).filter((c): c is number => c !== null))].sort((a, b) => a - b).slice(0, 12).map((c) => ({ label: `Community ${c}`, color: colorFor({ kind: "person", community: c } as NetworkNode, "community", view.departments) }));
+      : view.departments.map((d) => ({ label: d, color: colorFor({ kind: "person", department: d } as NetworkNode, "department", view.departments) }));
   const shownPeople = people.filter((person) => !department || person.department === department);
   return (
     <div className="space-y-4">
@@ -51,7 +49,6 @@ export default function Network() {
           </label>
           <select id="coloring" value={coloring} onChange={(event) => setColoring(event.target.value as Coloring)} className="input mt-1">
             <option value="department">Department</option>
-            <option value="community">Community (Louvain)</option>
             <option value="quadrant">Quadrant</option>
           </select>
         </div>
@@ -132,7 +129,6 @@ export default function Network() {
                 <dd>{selectedNode.followers} nominations received</dd>
                 <dd>PageRank {selectedNode.pagerank.toFixed(4)}</dd>
                 <dd>{QUADRANTS[selectedNode.quadrant as QuadrantKey]?.title}</dd>
-                {selectedNode.community ? <dd>Community {selectedNode.community}</dd> : null}
               </dl>
             ) : (
               <p className="mt-2 text-sm">
@@ -196,7 +192,6 @@ const NetworkTable = memo(function NetworkTable({ people: shownPeople, selected,
               <th scope="col" className="text-right">
                 PageRank
               </th>
-              <th scope="col">Community</th>
               <th scope="col">Quadrant</th>
             </tr>
           </thead>
@@ -211,7 +206,6 @@ const NetworkTable = memo(function NetworkTable({ people: shownPeople, selected,
                 <td>{person.department}</td>
                 <td className="text-right tabular-nums">{person.followers}</td>
                 <td className="text-right tabular-nums">{person.pagerank.toFixed(4)}</td>
-                <td>{person.community ?? "—"}</td>
                 <td>{QUADRANTS[person.quadrant as QuadrantKey]?.title}</td>
               </tr>
             ))}

@@ -5,12 +5,11 @@ import { pageFrom, Pagination } from "~/components/pagination";
 import { ShareCell } from "~/components/share-cell";
 import { QUADRANTS } from "~/modules/analytics/quadrant";
 import { dashboardPage } from "~/modules/dashboards/dashboard.server";
-import { peopleTable, type PeopleSort } from "~/modules/dashboards/views";
+import { followersMeaning, peopleTable, type PeopleSort } from "~/modules/dashboards/views";
 
 const SORTS: { value: PeopleSort; label: string }[] = [
   { value: "followers", label: "Followers" },
   { value: "pagerank", label: "Network centrality (PageRank)" },
-  { value: "reach", label: "Reach" },
   { value: "earned", label: "Earned share" },
   { value: "name", label: "Name" },
 ];
@@ -28,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       department,
       departments: [...new Set(analytics.people.map((person) => person.department).filter((d): d is string => Boolean(d)))].sort(),
       page,
+      followers: followersMeaning(analytics),
       table: peopleTable(analytics, { sort, page, pageSize: PAGE_SIZE, department: department || undefined }),
     };
   });
@@ -70,8 +70,8 @@ export default function PeopleFigures() {
         </button>
       </Form>
       <p className="text-sm text-slate-600">
-        Followers are nominations on the followership question from the whole organization. Earned share is the part of a person's followers
-        outside their own reporting line, shown from {k} followers; follow-back is the share of their own team who chose them.
+        {view.followers} Earned share is the part of a person's followers outside their own reporting line, shown from {k} followers (as a
+        range when some followers' groups straddle the line); follow-back is the share of their own team's answers that chose them.
       </p>
       <div className="card overflow-x-auto">
         <table className="table-base">
@@ -81,9 +81,6 @@ export default function PeopleFigures() {
               <th scope="col">Person</th>
               <th scope="col" className="text-right">
                 Followers
-              </th>
-              <th scope="col" className="text-right">
-                Reach
               </th>
               <th scope="col" className="text-right">
                 Earned share
@@ -110,9 +107,6 @@ export default function PeopleFigures() {
                   <div className="text-xs text-slate-600">{[row.title, row.department].filter(Boolean).join(" · ")}</div>
                 </td>
                 <td className="text-right tabular-nums">{row.followers}</td>
-                <td className="text-right tabular-nums">
-                  {row.reachGroups} groups, {row.reachDepartments} depts
-                </td>
                 <td className="text-right tabular-nums">
                   <ShareCell figure={row.earnedShare} />
                 </td>

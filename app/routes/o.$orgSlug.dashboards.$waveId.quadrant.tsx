@@ -33,7 +33,7 @@ export default function Quadrant() {
         </h2>
         <p className="mt-1 max-w-4xl text-sm text-slate-700">{view.sentence}</p>
       </section>
-      <ChartFrame title="Positional vs earned" description="Horizontal: direct reports. Vertical: followers on the followership question. Dashed: the rule's boundaries." height={420} fileName="quadrant">
+      <ChartFrame title="Positional vs earned" description={`Horizontal: direct reports. Vertical: followers. ${view.followers} Dashed: the rule's boundaries.`} height={420} fileName="quadrant">
         <QuadrantChart points={view.points} informalThreshold={view.rule.informalThreshold} labels={labels} />
       </ChartFrame>
       <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">

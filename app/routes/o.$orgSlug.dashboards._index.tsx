@@ -19,11 +19,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     survey.waves.push(wave);
     surveys.set(wave.surveyId, survey);
   }
-  return { canRunSurveys: hasRole(member.role, "admin"), isLeader: member.role === "leader", surveys: [...surveys.values()] };
+  return { canRunSurveys: hasRole(member.role, "admin"), isLeader: member.role === "leader", k: member.minGroupSize, surveys: [...surveys.values()] };
 }
 
 export default function Dashboards() {
-  const { canRunSurveys, isLeader, surveys } = useLoaderData<typeof loader>();
+  const { canRunSurveys, isLeader, k, surveys } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
@@ -45,7 +45,7 @@ export default function Dashboards() {
             ) : null
           }
         >
-          Dashboards appear here once a survey wave has opened and at least five people (the minimum group size) have answered.
+          Dashboards appear here once a survey wave has opened and at least {k} people of a group (the minimum group size) have answered.
         </EmptyState>
       ) : (
         <div className="space-y-6">

@@ -53,9 +53,6 @@ export default function PersonInfluence() {
                         Followers
                       </th>
                       <th scope="col" className="text-right">
-                        Reach (groups)
-                      </th>
-                      <th scope="col" className="text-right">
                         Earned share
                       </th>
                       <th scope="col" className="text-right">
@@ -68,7 +65,6 @@ export default function PersonInfluence() {
                       <tr key={point.wave}>
                         <td>Wave {point.wave}</td>
                         <td className="text-right tabular-nums">{point.followers ?? "—"}</td>
-                        <td className="text-right tabular-nums">{point.reachGroups ?? "—"}</td>
                         <td className="text-right tabular-nums">
                           <ShareCell figure={point.earnedShare} />
                         </td>

@@ -149,7 +149,6 @@ export function personTrend(waves: WavePoint[], personId: string) {
     return {
       wave: wave.number,
       followers: person ? person.primaryFollowers : null,
-      reachGroups: person?.reach.groups ?? null,
       earnedShare: person ? earnedShare(person.line, wave.analytics.k) : null,
       pagerank: person?.pagerank ?? null,
     };

@@ -40,11 +40,10 @@ describe("computeWaveAnalytics on a hand-checked wave", () => {
     expect(rows.departments.map((row) => [row.label, row.responses, isShown(row.authorityIndex) ? row.authorityIndex.value : null])).toEqual([["Eng", 4, 2]]);
   });
 
-  it("counts followers per question and reach", () => {
+  it("counts followers per question", () => {
     const m1 = person(analytics, "m1");
     expect(m1.followers).toEqual({ [Q.follow]: 6, [Q.advice]: 0 });
     expect(m1.primaryFollowers).toBe(6);
-    expect(m1.reach).toEqual({ groups: 2, departments: 1 });
     expect([m1.directReports, m1.totalReports]).toEqual([5, 5]);
     expect(person(analytics, "e2").followers).toEqual({ [Q.follow]: 0, [Q.advice]: 1 });
   });
@@ -153,5 +152,15 @@ describe("differential privacy in the engine", () => {
     const exact = computeWaveAnalytics(smallOrg());
     const differences = first.edges.filter((edge, i) => edge.weight !== exact.edges[i]!.weight).length + first.people.filter((p, i) => p.primaryFollowers !== exact.people[i]!.primaryFollowers).length;
     expect(differences).toBeGreaterThan(0);
+  });
+});
+
+describe("the 'I would name more people' box", () => {
+  it("reports the share at a question's limit who would have named more, once k are at the limit", () => {
+    const input = smallOrg();
+    const marks = (values: number[]) => values.map((value, i) => ({ responseId: ["r-e1", "r-e2", "r-s1", "r-m1"][i]!, questionId: Q.follow, value }));
+    const follow = (analytics: ReturnType<typeof computeWaveAnalytics>) => analytics.nominationQuestions.find((q) => q.id === Q.follow)!.atLimit;
+    expect(follow(computeWaveAnalytics({ ...input, numbers: [...input.numbers, ...marks([1, 0, 1, 1])] }))).toEqual({ respondents: 4, wouldNameMore: 0.75 });
+    expect(follow(computeWaveAnalytics({ ...input, numbers: [...input.numbers, ...marks([1, 0])] }))).toBeNull();
   });
 });

@@ -76,11 +76,9 @@ export type PersonFigures = {
   followers: Record<string, number>;
   /** On the primary (followership) question. */
   primaryFollowers: number;
-  reach: { groups: number; departments: number };
   line: LineCounts;
   followBack: FollowBack | null;
   pagerank: number;
-  community: number | null;
 };
 
 export type WaveAnalytics = {
@@ -94,7 +92,11 @@ export type WaveAnalytics = {
   participation: { total: ParticipationTotal; byDepartment: DepartmentParticipation[] } | null;
   /** Org-wide, so that every viewer sees the same placement (quadrant.ts). */
   quadrantRule: QuadrantRule;
-  nominationQuestions: { id: string; key: string; prompt: string; construct: string | null; primary: boolean }[];
+  /**
+   * `atLimit`: respondents who filled the question up to its limit; `wouldNameMore`: the share of
+   * them who said they would name more (augmented fixed choice). Null without a limit or below k.
+   */
+  nominationQuestions: { id: string; key: string; prompt: string; construct: string | null; primary: boolean; atLimit: { respondents: number; wouldNameMore: number } | null }[];
   constructs: string[];
   blocks: BlockFigures[];
   people: PersonFigures[];
@@ -192,14 +194,12 @@ export function computeWaveAnalytics(input: EngineInput): WaveAnalytics {
       totalReports: formal.total,
       followers,
       primaryFollowers: primary ? (followers[primary.id] ?? 0) : 0,
-      reach: { groups: entry?.groups.size ?? 0, departments: entry?.departments.size ?? 0 },
       line: entry?.line ?? { below: 0, outside: 0, unknown: 0 },
       followBack:
         formal.direct === 0
           ? null
           : { chose: entry?.fromOwnTeam ?? 0, known: ownTeam.reduce((sum, block) => sum + block.responses, 0), team: teamSizes.get(person.id) ?? formal.direct },
       pagerank: metrics.pagerank.get(person.id) ?? 0,
-      community: metrics.community.get(person.id) ?? null,
     };
   });
 
@@ -216,7 +216,7 @@ export function computeWaveAnalytics(input: EngineInput): WaveAnalytics {
     responses: released >= k ? { total: noised("responses", released), openLink: noised("responses:open-link", openLink) } : fewer(),
     participation: { total: participationTotal(invited, answered, k), byDepartment: participationByDepartment(input.participation, k) },
     quadrantRule: quadrantRule(people),
-    nominationQuestions: nominationQuestions.map((q) => ({ id: q.id, key: q.key, prompt: q.prompt, construct: q.construct, primary: q.id === primary?.id })),
+    nominationQuestions: nominationQuestions.map((q) => ({ id: q.id, key: q.key, prompt: q.prompt, construct: q.construct, primary: q.id === primary?.id, atLimit: atLimit(input, q.id, responseBlock) })),
     constructs,
     blocks: blockFigures,
     people,
@@ -227,7 +227,14 @@ export function computeWaveAnalytics(input: EngineInput): WaveAnalytics {
   };
 }
 
-type Received = { byQuestion: Map<string, number>; groups: Set<string>; departments: Set<string>; line: LineCounts; fromOwnTeam: number };
+/** Answers to a nomination question mark a respondent at its limit: 1 would name more, 0 would not. */
+function atLimit(input: EngineInput, questionId: string, responseBlock: ReadonlyMap<string, Block>): WaveAnalytics["nominationQuestions"][number]["atLimit"] {
+  const marks = input.numbers.filter((answer) => answer.questionId === questionId && responseBlock.has(answer.responseId));
+  if (marks.length < input.k) return null;
+  return { respondents: marks.length, wouldNameMore: marks.filter((mark) => mark.value === 1).length / marks.length };
+}
+
+type Received = { byQuestion: Map<string, number>; line: LineCounts; fromOwnTeam: number };
 
 /** Nominations through blocks: per nominee, per block → nominee edge, and the line each came from. */
 function receivedNominations(input: EngineInput, blockByKey: ReadonlyMap<string, Block>, questionIds: ReadonlySet<string>, primaryId: string | null, segmentOf: ReadonlyMap<string, string>) {
@@ -245,11 +252,9 @@ function receivedNominations(input: EngineInput, blockByKey: ReadonlyMap<string,
     const block = blockByKey.get(nomination.group);
     if (!block || !questionIds.has(nomination.questionId)) continue;
     const { count } = nomination;
-    const entry = byPerson.get(nomination.nomineeId) ?? { byQuestion: new Map(), groups: new Set(), departments: new Set(), line: { below: 0, outside: 0, unknown: 0 }, fromOwnTeam: 0 };
+    const entry = byPerson.get(nomination.nomineeId) ?? { byQuestion: new Map(), line: { below: 0, outside: 0, unknown: 0 }, fromOwnTeam: 0 };
     byPerson.set(nomination.nomineeId, entry);
     entry.byQuestion.set(nomination.questionId, (entry.byQuestion.get(nomination.questionId) ?? 0) + count);
-    entry.groups.add(block.key);
-    if (block.department) entry.departments.add(block.department);
     if (nomination.questionId === primaryId) {
       entry.line[sideOf(block, nomination.nomineeId)] += count;
       // The team's own group is the manager's team: its choices of the manager are the team's.

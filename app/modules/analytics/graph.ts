@@ -1,7 +1,5 @@
 import { DirectedGraph } from "graphology";
-import louvain from "graphology-communities-louvain";
 import pagerank from "graphology-metrics/centrality/pagerank";
-import { seededRandom } from "./random";
 
 /**
  * The aggregated influence graph.
@@ -15,10 +13,10 @@ import { seededRandom } from "./random";
  * groups whose members are themselves chosen ranks higher.
  *
  * PageRank: graphology-metrics, damping 0.85 with edge weights, dangling mass spread evenly (as
- * networkx); on published organizational networks it ranks people as the identified network does
- * (npm run validate). Communities: Louvain (Blondel et al. 2008) with a seeded random order, so
- * results do not change between runs on the same data. Betweenness is deliberately absent: on a
- * graph whose paths run through groups it does not measure a person (see the README).
+ * networkx); on published organizational networks it ranks people close to how the identified
+ * network does (npm run validate). Betweenness and communities are deliberately absent: on a graph
+ * whose paths run through groups they do not measure a person, and they did not match the
+ * identified networks (see the README).
  */
 
 export const BLOCK_PREFIX = "block:";
@@ -54,23 +52,11 @@ export function buildInfluenceGraph({ personIds, membership, edges }: InfluenceG
   return graph;
 }
 
-export type InfluenceMetrics = {
-  pagerank: Map<string, number>;
-  community: Map<string, number>;
-};
+export type InfluenceMetrics = { pagerank: Map<string, number> };
 
-export function influenceMetrics(graph: DirectedGraph, { seed = 1 } = {}): InfluenceMetrics {
+export function influenceMetrics(graph: DirectedGraph): InfluenceMetrics {
   const people = graph.filterNodes((_, attributes) => attributes.kind === "person");
-  if (graph.order === 0 || graph.size === 0) return { pagerank: new Map(people.map((id) => [id, 0])), community: new Map() };
+  if (graph.order === 0 || graph.size === 0) return { pagerank: new Map(people.map((id) => [id, 0])) };
   const ranks = pagerank(graph, { getEdgeWeight: "weight", alpha: 0.85, maxIterations: 200, tolerance: 1e-9 });
-  const communities = louvain(graph, { getEdgeWeight: "weight", rng: seededRandom(seed) });
-  // Renumber communities by size so that "community 1" is the largest, every time.
-  const sizes = new Map<number, number>();
-  for (const id of people) sizes.set(communities[id]!, (sizes.get(communities[id]!) ?? 0) + 1);
-  const order = [...sizes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([community]) => community);
-  const rename = new Map(order.map((community, index) => [community, index + 1]));
-  return {
-    pagerank: new Map(people.map((id) => [id, ranks[id] ?? 0])),
-    community: new Map(people.map((id) => [id, rename.get(communities[id]!) ?? 0])),
-  };
+  return { pagerank: new Map(people.map((id) => [id, ranks[id] ?? 0])) };
 }

@@ -27,7 +27,7 @@ describe("the quadrant", () => {
   });
 
   it("states the rule in words, with its number", () => {
-    expect(quadrantSentence(rule)).toMatch(/at least half as many people choose to follow them as report to them directly/);
-    expect(quadrantSentence(rule)).toMatch(/at least 4 people/);
+    expect(quadrantSentence(rule, "")).toMatch(/at least half as many people choose to follow them as report to them directly/);
+    expect(quadrantSentence(rule, "")).toMatch(/at least 4 people/);
   });
 });

@@ -44,6 +44,6 @@ export function quadrantOf(person: { directReports: number; primaryFollowers: nu
   return person.primaryFollowers >= rule.informalThreshold ? "informal-leader" : "contributor";
 }
 
-export function quadrantSentence(rule: QuadrantRule): string {
-  return `A manager is a leader with authority when at least half as many people choose to follow them as report to them directly; otherwise a positional manager. Someone without reports is an informal leader when at least ${rule.informalThreshold} people choose to follow them — as many as a typical manager here leads — otherwise a contributor. Followers are counted on the followership question.`;
+export function quadrantSentence(rule: QuadrantRule, followersQuestion: string): string {
+  return `A manager is a leader with authority when at least half as many people choose to follow them as report to them directly; otherwise a positional manager. Someone without reports is an informal leader when at least ${rule.informalThreshold} people choose to follow them — as many as a typical manager here leads — otherwise a contributor. ${followersQuestion}`;
 }

@@ -49,8 +49,6 @@ export function exportFile(analytics: WaveAnalytics, format: ExportFormat): stri
           department: person.department ?? "",
           followers: person.primaryFollowers,
           ...Object.fromEntries(analytics.nominationQuestions.map((question) => [`nominations_${question.key}`, person.followers[question.id] ?? 0])),
-          reach_groups: person.reach.groups,
-          reach_departments: person.reach.departments,
           ...shareColumns("earned_share", earnedShare(person.line, analytics.k)),
           ...shareColumns("follow_back", person.followBack ? followBackShare(person.followBack, analytics.k) : null),
           direct_reports: person.directReports,
@@ -95,12 +93,11 @@ export function networkGraph(analytics: WaveAnalytics): DirectedGraph {
       department: person.department ?? "",
       followers: person.primaryFollowers,
       pagerank: person.pagerank,
-      community: person.community ?? 0,
       quadrant: quadrantOf(person, analytics.quadrantRule),
     });
   }
   for (const block of analytics.blocks) {
-    graph.addNode(`block:${block.key}`, { label: block.label, kind: "group", department: block.department ?? "", followers: 0, pagerank: 0, community: 0, quadrant: "" });
+    graph.addNode(`block:${block.key}`, { label: block.label, kind: "group", department: block.department ?? "", followers: 0, pagerank: 0, quadrant: "" });
   }
   for (const edge of analytics.edges) {
     if (graph.hasNode(edge.personId)) graph.mergeEdge(`block:${edge.block}`, edge.personId, { weight: edge.weight, kind: "nomination" });
@@ -121,7 +118,6 @@ function writeGraphml(graph: DirectedGraph): string {
     ["department", "string"],
     ["followers", "int"],
     ["pagerank", "double"],
-    ["community", "int"],
     ["quadrant", "string"],
   ];
   for (const [name, type] of nodeKeys) {

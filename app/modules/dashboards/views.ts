@@ -67,6 +67,12 @@ export function teamsView(analytics: WaveAnalytics) {
   };
 }
 
+/** What "followers" means in this wave, in one sentence: the answers to its primary nomination question. */
+export function followersMeaning(analytics: Pick<WaveAnalytics, "nominationQuestions">): string {
+  const primary = analytics.nominationQuestions.find((question) => question.primary);
+  return primary ? `Followers are the people who chose them on “${primary.prompt}”` + "." : "This wave asks no one to choose people, so nobody has followers.";
+}
+
 export function quadrantView(analytics: WaveAnalytics) {
   const points = analytics.people.map((person) => ({
     id: person.id,
@@ -85,7 +91,8 @@ export function quadrantView(analytics: WaveAnalytics) {
       .slice(0, 25);
   return {
     rule: analytics.quadrantRule,
-    sentence: quadrantSentence(analytics.quadrantRule),
+    sentence: quadrantSentence(analytics.quadrantRule, followersMeaning(analytics)),
+    followers: followersMeaning(analytics),
     quadrants: QUADRANTS,
     counts: Object.fromEntries((Object.keys(QUADRANTS) as QuadrantKey[]).map((key) => [key, points.filter((p) => p.quadrant === key).length])) as Record<QuadrantKey, number>,
     points: points.filter((point) => point.followers > 0 || point.directReports > 0),
@@ -95,7 +102,7 @@ export function quadrantView(analytics: WaveAnalytics) {
   };
 }
 
-export type NetworkColoring = "department" | "community" | "quadrant";
+export type NetworkColoring = "department" | "quadrant";
 
 export function networkView(analytics: WaveAnalytics) {
   const members = new Set(analytics.membership.map((entry) => entry.personId));
@@ -109,7 +116,6 @@ export function networkView(analytics: WaveAnalytics) {
         kind: "person" as const,
         title: person.title,
         department: person.department ?? "No department",
-        community: person.community,
         quadrant: quadrantOf(person, analytics.quadrantRule),
         // Sized by followers, one meaning everywhere: nominations on the followership question.
         followers: person.primaryFollowers,
@@ -126,7 +132,7 @@ export function networkView(analytics: WaveAnalytics) {
   };
 }
 
-export type PeopleSort = "followers" | "pagerank" | "reach" | "earned" | "name";
+export type PeopleSort = "followers" | "pagerank" | "earned" | "name";
 
 /** Where a share sorts: its middle, hidden ones last. */
 const shareKey = (figure: ShareFigure) => (figure.shown === "exact" ? figure.share : figure.shown === "range" ? (figure.low + figure.high) / 2 : -1);
@@ -141,20 +147,16 @@ export function peopleTable(analytics: WaveAnalytics, { sort, page, pageSize = 5
       department: person.department,
       followers: person.primaryFollowers,
       allNominations: Object.values(person.followers).reduce((sum, count) => sum + count, 0),
-      reachGroups: person.reach.groups,
-      reachDepartments: person.reach.departments,
       earnedShare: earnedShare(person.line, analytics.k),
       followBack: person.followBack ? followBackShare(person.followBack, analytics.k) : null,
       directReports: person.directReports,
       totalReports: person.totalReports,
       pagerank: person.pagerank,
-      community: person.community,
       quadrant: quadrantOf(person, analytics.quadrantRule),
     }));
   const key: Record<PeopleSort, (row: (typeof rows)[number]) => number | string> = {
     followers: (row) => -row.followers,
     pagerank: (row) => -row.pagerank,
-    reach: (row) => -row.reachGroups,
     earned: (row) => -shareKey(row.earnedShare),
     name: (row) => row.name,
   };
