@@ -4,6 +4,7 @@ import { releaseWave } from "~/modules/anonymity/pool.server";
 import { submitResponse } from "~/modules/responses/responses.server";
 import { createOrgWithSurvey, openWithLinks, questionIds, templateAnswers } from "../../../test/survey-fixtures.server";
 import { findSnapshot, refreshStaleSnapshots, staleWaves } from "./analytics.server";
+import { followBackShare } from "./shares";
 
 describe("analytics snapshots", () => {
   it("are recomputed when answers are released, participation moves, or settings change, and only then", async () => {
@@ -39,5 +40,22 @@ describe("analytics snapshots", () => {
     await openWithLinks(s.org.id, s.waveId);
     await refreshStaleSnapshots(db);
     expect(await findSnapshot(db, other.org.id, s.waveId)).toBeUndefined();
+  });
+});
+
+describe("follow-back from answers through the app", () => {
+  it("is 100% for a manager whose whole team chose them, though one answer waits so the team is not shown as all answered", async () => {
+    const s = await createOrgWithSurvey();
+    const links = await openWithLinks(s.org.id, s.waveId);
+    const q = await questionIds(s.waveId);
+    const head = s.people.find((person) => person.email === "eng-head@acme.test")!;
+    for (const i of [1, 2, 3, 4, 5, 6]) await submitResponse(db, links.get(`eng${i}@acme.test`)!, templateAnswers(q, { follow: [head.id] }));
+    await releaseWave(db, s.waveId);
+    await refreshStaleSnapshots(db);
+    const analytics = (await findSnapshot(db, s.org.id, s.waveId))!.analytics;
+    const figures = analytics.people.find((person) => person.id === head.id)!;
+    expect(figures.followBack).toEqual({ chose: 5, known: 5, team: 6 });
+    expect(followBackShare(figures.followBack!, analytics.k)).toEqual({ shown: "exact", share: 1, known: 5, total: 6 });
+    expect(figures.line).toEqual({ below: 5, outside: 0, unknown: 0 });
   });
 });
