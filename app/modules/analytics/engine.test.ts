@@ -65,6 +65,14 @@ describe("computeWaveAnalytics on a hand-checked wave", () => {
     expect(person(analytics, "e1").followBack).toBeNull();
   });
 
+  it("says whose place would hold without any one group's answers", () => {
+    // m1's six followers come three from each group; five reports need three.
+    expect(person(analytics, "m1").stability).toBe("stable");
+    // The CEO (two reports) has one follower, from one group: without it, a positional manager.
+    expect(person(analytics, "ceo").stability).toBe("could-change");
+    expect(person(analytics, "e1").stability).toBeNull();
+  });
+
   it("draws edges and flows from blocks only", () => {
     expect(analytics.edges.map((e) => [e.block, e.personId, e.weight]).sort()).toEqual(
       [

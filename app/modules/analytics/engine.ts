@@ -9,6 +9,7 @@ import { blockScores, type Cell, type ConstructStats, type EnpsStats } from "./b
 import { blockLabel, formBlocks, memberBlock, type Block } from "./blocks";
 import { buildInfluenceGraph, influenceMetrics } from "./graph";
 import { quadrantRule, type QuadrantRule } from "./quadrant";
+import { placementStability, type Stability } from "./stability";
 import { ReportingLines } from "./reporting-line";
 
 /**
@@ -20,7 +21,7 @@ import { ReportingLines } from "./reporting-line";
 export type { Cell, ConstructStats, EnpsStats };
 
 /** Readers recompute a snapshot whose version is not this one (analytics.server.ts). */
-export const ANALYTICS_VERSION = 2;
+export const ANALYTICS_VERSION = 3;
 
 export type EngineQuestion = { id: string; key: string; kind: QuestionKind; construct: string | null; prompt: string };
 
@@ -79,6 +80,8 @@ export type PersonFigures = {
   line: LineCounts;
   followBack: FollowBack | null;
   pagerank: number;
+  /** Whether their place in the quadrant holds when groups of answers are left out or resampled. */
+  stability: Stability | null;
 };
 
 export type WaveAnalytics = {
@@ -200,8 +203,12 @@ export function computeWaveAnalytics(input: EngineInput): WaveAnalytics {
           ? null
           : { chose: entry?.fromOwnTeam ?? 0, known: ownTeam.reduce((sum, block) => sum + block.responses, 0), team: teamSizes.get(person.id) ?? formal.direct },
       pagerank: metrics.pagerank.get(person.id) ?? 0,
+      stability: null,
     };
   });
+  const rule = quadrantRule(people);
+  const stability = placementStability(people, primaryFollowersByBlock(received.edges, primary?.id), rule, seedOf(input.waveId));
+  for (const person of people) person.stability = stability.get(person.id) ?? null;
 
   const released = responseBlock.size;
   const openLink = input.responses.filter((response) => responseBlock.get(response.id)?.kind === "open-link").length;
@@ -215,7 +222,7 @@ export function computeWaveAnalytics(input: EngineInput): WaveAnalytics {
     closed: input.closed,
     responses: released >= k ? { total: noised("responses", released), openLink: noised("responses:open-link", openLink) } : fewer(),
     participation: { total: participationTotal(invited, answered, k), byDepartment: participationByDepartment(input.participation, k) },
-    quadrantRule: quadrantRule(people),
+    quadrantRule: rule,
     nominationQuestions: nominationQuestions.map((q) => ({ id: q.id, key: q.key, prompt: q.prompt, construct: q.construct, primary: q.id === primary?.id, atLimit: atLimit(input, q.id, responseBlock) })),
     constructs,
     blocks: blockFigures,
@@ -225,6 +232,23 @@ export function computeWaveAnalytics(input: EngineInput): WaveAnalytics {
     flows: departmentFlows(edges, blockFigures, personById),
     commentGroups: input.closed ? commentGroups(input, blocks, responseBlock) : [],
   };
+}
+
+function primaryFollowersByBlock(edges: ReadonlyMap<string, { block: string; personId: string; byQuestion: Map<string, number> }>, primaryId: string | undefined) {
+  const byBlock = new Map<string, Map<string, number>>();
+  for (const edge of edges.values()) {
+    const count = primaryId ? (edge.byQuestion.get(primaryId) ?? 0) : 0;
+    if (!byBlock.has(edge.block)) byBlock.set(edge.block, new Map());
+    if (count > 0) byBlock.get(edge.block)!.set(edge.personId, count);
+  }
+  return byBlock;
+}
+
+/** A seed from the wave, so that a wave's stability labels never change between computations. */
+function seedOf(waveId: string): number {
+  let seed = 2166136261;
+  for (const char of waveId) seed = Math.imul(seed ^ char.charCodeAt(0), 16777619) >>> 0;
+  return seed;
 }
 
 /** Answers to a nomination question mark a respondent at its limit: 1 would name more, 0 would not. */

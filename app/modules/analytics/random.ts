@@ -1,4 +1,4 @@
-/** Mulberry32: a tiny seedable generator, for results that must repeat (communities, demo data). */
+/** Mulberry32: a tiny seedable generator, for results that must repeat (stability, demo data). */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
