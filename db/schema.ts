@@ -26,7 +26,16 @@ export interface OrganizationTable {
   min_group_size: Generated<number>;
   comment_min_group_size: Generated<number>;
   dp_epsilon: number | null;
+  /** Who appears by name on influence views (app/modules/analytics/naming.ts). */
+  naming: Generated<Naming>;
   created_at: CreatedAt;
+}
+
+export type Naming = "everyone" | "formal-roles" | "consent";
+
+export interface NamingConsentTable {
+  organization_id: string;
+  person_id: string;
 }
 
 export interface MembershipTable {
@@ -184,6 +193,14 @@ export interface InvitationTable {
   segment: string;
 }
 
+/** A person's private report of a wave, tied to nobody in the clear (see its migration). */
+export interface ReportLinkTable {
+  token_hash: string;
+  organization_id: string;
+  wave_id: string;
+  claims: Uint8Array;
+}
+
 /** A single-use right to answer, tied to nobody in the clear (see the ballot migration). */
 export interface BallotTable {
   token_hash: string;
@@ -265,6 +282,8 @@ export interface Database {
   question: QuestionTable;
   invitation: InvitationTable;
   ballot: BallotTable;
+  report_link: ReportLinkTable;
+  naming_consent: NamingConsentTable;
   wave_reminder: WaveReminderTable;
   response_pool: ResponsePoolTable;
   response: ResponseTable;

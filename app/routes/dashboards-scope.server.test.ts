@@ -23,6 +23,8 @@ import * as person from "./o.$orgSlug.dashboards.person.$personId";
  */
 async function setUp() {
   const org = await createOrgWithSurvey();
+  // Scope is what is tested here; who is named is tested in naming.server.test.ts.
+  await db.updateTable("organization").set({ naming: "everyone" }).where("id", "=", org.org.id).execute();
   const links = await openWithLinks(org.org.id, org.waveId);
   const q = await questionIds(org.waveId);
   const idOf = (email: string) => org.people.find((p) => p.email === email)!.id;
@@ -106,8 +108,11 @@ describe("what dashboards send to each member", () => {
 
   it("shows a person's influence to a leader only inside their subtree", async () => {
     const params = (personId: string) => ({ orgSlug: s.org.org.slug, personId });
-    const inside = await call(() => person.loader({ request: makeRequest("/", { cookie: s.cookies.engLeader }), params: params(s.idOf("eng2@acme.test")), context: {} }));
+    const inside = await call(() => person.loader({ request: makeRequest("/", { cookie: s.cookies.engLeader }), params: params(s.idOf("eng-head@acme.test")), context: {} }));
     expect(inside.status).toBe(200);
+    // A contributor without a formal role is never named to a leader, even inside their subtree.
+    const contributor = await call(() => person.loader({ request: makeRequest("/", { cookie: s.cookies.engLeader }), params: params(s.idOf("eng2@acme.test")), context: {} }));
+    expect(contributor.status).toBe(404);
     const outside = await call(() => person.loader({ request: makeRequest("/", { cookie: s.cookies.engLeader }), params: params(s.idOf("sales4@acme.test")), context: {} }));
     expect(outside.status).toBe(404);
     const analyst = await call(() => person.loader({ request: makeRequest("/", { cookie: s.cookies.analyst }), params: params(s.idOf("sales4@acme.test")), context: {} }));

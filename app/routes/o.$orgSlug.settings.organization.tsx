@@ -6,6 +6,7 @@ import { Notice } from "~/components/layout";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
 import { OrganizationSettingsForm } from "~/modules/accounts/organization-settings";
+import { NAMING_LABEL, NAMINGS } from "~/modules/analytics/naming";
 import { findOrganizationSettings, updateOrganizationSettings } from "~/modules/accounts/organization-settings.server";
 import { fieldErrors, formValues, type FieldErrors } from "~/modules/forms";
 
@@ -66,6 +67,24 @@ export default function OrganizationSettings() {
           errors={errors?.dpEpsilon}
           hint="Adds Laplace noise of scale 1/ε to every published count, the same noise on every view of a figure. Smaller ε hides more and blurs more; 1 is a common choice. Leave empty for exact counts."
         />
+        <fieldset aria-describedby="naming-hint">
+          <legend className="label">Who appears by name on influence views</legend>
+          <p id="naming-hint" className="mt-1 text-sm text-slate-600">
+            The network, quadrant, people and person pages and their exports, for analysts and leaders. Whatever you choose, leaders never see people without a formal role named among those they oversee.
+          </p>
+          <div className="mt-3 space-y-3">
+            {NAMINGS.map((naming) => (
+              <label key={naming} className="flex items-start gap-3">
+                <input type="radio" name="naming" value={naming} defaultChecked={String(value("naming", settings.naming)) === naming} className="mt-1 h-4 w-4" />
+                <span>
+                  <span className="block font-medium">{NAMING_LABEL[naming].title}</span>
+                  <span className="block text-sm text-slate-600">{NAMING_LABEL[naming].text}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          {errors?.naming ? <p className="mt-2 text-sm text-red-700" role="alert">{errors.naming[0]}</p> : null}
+        </fieldset>
         {canEdit ? <SubmitButton pendingText="Saving…">Save settings</SubmitButton> : null}
       </fieldset>
     </Form>

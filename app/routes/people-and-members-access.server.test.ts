@@ -108,7 +108,7 @@ const CASES: Case[] = [
     run: (_, c, slug) =>
       call(() =>
         organizationPage.action(
-          args(`/o/${slug}/settings/organization`, { orgSlug: slug }, c, { name: "Acme", minGroupSize: "5", commentMinGroupSize: "10", dpEpsilon: "" }),
+          args(`/o/${slug}/settings/organization`, { orgSlug: slug }, c, { name: "Acme", minGroupSize: "5", commentMinGroupSize: "10", dpEpsilon: "", naming: "formal-roles" }),
         ),
       ),
   },

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { type Kysely } from "kysely";
 
 export async function up(db: Kysely<any>): Promise<void> {
   // One per invitation, written in random order when a wave opens, and tied to nobody: whose it is

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NAMINGS } from "~/modules/analytics/naming";
 import { COMMENT_GROUP, GROUP_SIZE } from "~/modules/anonymity/policy";
 
 const whole = (label: string, min: number, max: number) =>
@@ -25,6 +26,7 @@ export const OrganizationSettingsForm = z
         }
         return number;
       }),
+    naming: z.enum(NAMINGS, { errorMap: () => ({ message: "Choose who appears by name on influence views." }) }),
   })
   .refine((form) => form.commentMinGroupSize >= form.minGroupSize, {
     path: ["commentMinGroupSize"],

@@ -2,10 +2,11 @@ import type { Db } from "~/db.server";
 import { db } from "~/db.server";
 import { requireMember, type Member } from "~/modules/accounts/membership.server";
 import { findSnapshot, findSnapshots } from "~/modules/analytics/analytics.server";
-import { scopeAnalytics, type Scope, type WavePoint } from "~/modules/analytics/dashboard";
+import type { Scope, WavePoint } from "~/modules/analytics/dashboard";
 import type { WaveAnalytics } from "~/modules/analytics/engine";
 import { notFound, requireId } from "~/modules/http.server";
 import { subtreePersonIds } from "~/modules/people/people.server";
+import { namingPolicy, viewableAnalytics } from "./naming.server";
 import { emptyReason, type EmptyReason } from "./views";
 
 export type DashboardWave = { id: string; number: number; status: "open" | "closed"; surveyId: string; surveyName: string; openedAt: Date | null; closedAt: Date | null };
@@ -42,6 +43,7 @@ export type Dashboard = {
   wave: DashboardWave;
   series: { id: string; number: number }[];
   scope: Scope;
+  naming: Awaited<ReturnType<typeof namingPolicy>>;
   analytics: WaveAnalytics | null;
   computedAt: Date | null;
 };
@@ -53,13 +55,14 @@ export type Dashboard = {
  */
 export async function requireDashboard(request: Request, params: { orgSlug?: string; waveId?: string }): Promise<Dashboard> {
   const { member, wave, series } = await requireDashboardWave(request, params);
-  const [scope, snapshot] = await Promise.all([memberScope(db, member), findSnapshot(db, member.orgId, wave.id)]);
+  const [scope, snapshot, naming] = await Promise.all([memberScope(db, member), findSnapshot(db, member.orgId, wave.id), namingPolicy(db, member)]);
   return {
     member,
     wave,
     series,
     scope,
-    analytics: snapshot ? scopeAnalytics(snapshot.analytics, scope) : null,
+    naming,
+    analytics: snapshot ? viewableAnalytics(snapshot.analytics, scope, naming(wave.id)) : null,
     computedAt: snapshot?.computedAt ?? null,
   };
 }
@@ -100,7 +103,7 @@ export async function loadSeries(db: Db, dashboard: Dashboard): Promise<WavePoin
   const snapshots = await findSnapshots(db, dashboard.member.orgId, earlier.map((wave) => wave.id));
   const points: WavePoint[] = earlier.flatMap((wave) => {
     const analytics = snapshots.get(wave.id);
-    return analytics ? [{ number: wave.number, analytics: scopeAnalytics(analytics, dashboard.scope) }] : [];
+    return analytics ? [{ number: wave.number, analytics: viewableAnalytics(analytics, dashboard.scope, dashboard.naming(wave.id)) }] : [];
   });
   if (dashboard.analytics) points.push({ number: dashboard.wave.number, analytics: dashboard.analytics });
   return points;
@@ -111,7 +114,7 @@ export async function loadSeries(db: Db, dashboard: Dashboard): Promise<WavePoin
  * analysts and admins anyone, a leader only people in their subtree (others answer 404).
  */
 export async function loadPersonInfluence(db: Db, member: Member, personId: string) {
-  const scope = await memberScope(db, member);
+  const [scope, naming] = await Promise.all([memberScope(db, member), namingPolicy(db, member)]);
   if (scope.kind === "subtree" && !scope.personIds.has(personId)) return undefined;
   const person = await db
     .selectFrom("person")
@@ -126,9 +129,13 @@ export async function loadPersonInfluence(db: Db, member: Member, personId: stri
   for (const wave of [...waves].sort((a, b) => a.number - b.number)) {
     const analytics = snapshots.get(wave.id);
     if (!analytics) continue;
+    const viewable = viewableAnalytics(analytics, scope, naming(wave.id));
+    // Someone the naming rules keep anonymous in a wave has no page for it.
+    if (!viewable.people.some((figures) => figures.id === personId)) continue;
     const survey = surveys.get(wave.surveyId) ?? { name: wave.surveyName, points: [] };
-    survey.points.push({ number: wave.number, analytics: scopeAnalytics(analytics, scope) });
+    survey.points.push({ number: wave.number, analytics: viewable });
     surveys.set(wave.surveyId, survey);
   }
+  if (surveys.size === 0 && waves.length > 0) return undefined;
   return { person, surveys: [...surveys.values()] };
 }
