@@ -308,6 +308,13 @@ export function PrivacyNote({ disclosure }: { disclosure: Disclosure }) {
           Whoever operates Earned for your organization holds the key to the sealed answers and could read them before they are released;
           after release, nobody can tie them to you.
         </p>
+        {disclosure.privateReport ? (
+          <p>
+            <strong>Given back:</strong> when the survey closes, everyone invited gets a private report by email, whether or not they
+            answered: how often colleagues chose you (never who), how that compares with the organization, and what leaders can see about
+            you.
+          </p>
+        ) : null}
         <p>Your answers are kept in this browser tab until you send them, so a reload loses nothing; nothing reaches us before you send.</p>
       </div>
     </details>

@@ -1,16 +1,17 @@
 /**
- * What never reaches a log line. Respondent links (/r/<token>, /r/open/<token>) are secrets that
- * identify a person or a survey; and any request a respondent's page makes (its own script
- * included) would record when someone opened their survey.
+ * What never reaches a log line. Respondent and report links (/r/<token>, /r/open/<token>,
+ * /me/<token>) are secrets that identify a person or a survey; and any request a respondent's page
+ * makes (its own script included) would record when someone opened their survey.
  */
 export function redactPath(path: string): string {
   return path
     .replace(/^\/r\/open\/[^/?#]+/, "/r/open/[token]")
     .replace(/^\/r\/(?!open\/|thanks$)[^/?#]+/, "/r/[token]")
+    .replace(/^\/me\/[^/?#]+/, "/me/[token]")
     .replace(/^\/join\/[^/?#]+/, "/join/[token]");
 }
 
 /** Paths the access log leaves out altogether. */
 export function isRespondentTraffic(path: string): boolean {
-  return path.startsWith("/r/") || path === "/respondent.js" || path.startsWith("/assets/");
+  return path.startsWith("/r/") || path.startsWith("/me/") || path === "/respondent.js" || path.startsWith("/assets/");
 }

@@ -119,5 +119,6 @@ describe("logs", () => {
     expect(redactPath("/r/open/xyz789/people")).toBe("/r/open/[token]/people");
     expect(redactPath("/r/thanks")).toBe("/r/thanks");
     expect(redactPath("/join/tok")).toBe("/join/[token]");
+    expect(redactPath("/me/report-token")).toBe("/me/[token]");
   });
 });

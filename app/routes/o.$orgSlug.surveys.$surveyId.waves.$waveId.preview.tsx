@@ -20,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     commentMinimum: commentMinimum(wave.min_group_size, member.commentMinGroupSize),
     adminsHoldLink: adminsHoldLinks(wave.distribution, smtpConfigured()),
     openLink: wave.distribution === "open",
+    privateReport: wave.distribution !== "open" && smtpConfigured(),
   };
   return { orgSlug: member.orgSlug, wave, disclosure, questions: await listQuestions(db, member.orgId, wave.id) };
 }

@@ -5,7 +5,7 @@ import { derivedKey } from "~/modules/secret.server";
  * What the app keeps sealed from anyone holding only the database: AES-256-GCM under a key
  * derived from the app secret, one key per purpose. Layout: iv (12 bytes) ‖ tag (16) ‖ ciphertext.
  */
-export type SealPurpose = "response-pool-v1" | "ballot-claims-v1";
+export type SealPurpose = "response-pool-v1" | "ballot-claims-v1" | "report-claims-v1";
 
 export function seal(purpose: SealPurpose, payload: unknown): Buffer {
   const iv = randomBytes(12);

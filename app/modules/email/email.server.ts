@@ -3,14 +3,16 @@ import { sql } from "kysely";
 import type { Db } from "~/db.server";
 import { respondentLink } from "~/modules/anonymity/ballots.server";
 import { nudge } from "~/modules/jobs/queue.server";
+import { reportLink } from "~/modules/reports/report-links.server";
+import { withReportLink } from "~/modules/reports/report-email";
 import { withLink } from "~/modules/surveys/invitation-email";
 
 const MAX_ATTEMPTS = 6;
 const BATCH = 50;
 
-export type EmailKind = "member-invitation" | "survey-invitation" | "survey-reminder";
+export type EmailKind = "member-invitation" | "survey-invitation" | "survey-reminder" | "wave-report";
 
-/** Survey emails name their invitation; their link is worked out when they are sent, never stored. */
+/** Survey and report emails name their invitation; their link is worked out when they are sent, never stored. */
 export type OutgoingEmail = { orgId: string | null; kind: EmailKind; to: string; subject: string; text: string; invitationId?: string };
 
 export function smtpConfigured(): boolean {
@@ -61,17 +63,19 @@ export const deliverBySmtp: Deliver = async ({ to, subject, text }) => {
   await smtpTransport().sendMail({ from: process.env.EMAIL_FROM ?? "Earned <no-reply@earned.invalid>", to, subject, text });
 };
 
-/** The body as sent or shown: survey emails get their link filled in from the invitation. */
-export async function renderBodies<T extends { invitation_id: string | null; body_text: string | null }>(db: Db, messages: T[]): Promise<(T & { body: string | null })[]> {
+/** The body as sent or shown: survey and report emails get their link filled in from the invitation. */
+export async function renderBodies<T extends { kind: string; invitation_id: string | null; body_text: string | null }>(db: Db, messages: T[]): Promise<(T & { body: string | null })[]> {
   const invitationIds = messages.map((message) => message.invitation_id).filter((id): id is string => id !== null);
   const bases = invitationIds.length
     ? await db.selectFrom("invitation").innerJoin("survey_wave", "survey_wave.id", "invitation.wave_id").select(["invitation.id", "survey_wave.base_url"]).where("invitation.id", "in", invitationIds).execute()
     : [];
   const baseOf = new Map(bases.map((row) => [row.id, row.base_url ?? ""]));
-  return messages.map((message) => ({
-    ...message,
-    body: message.body_text === null || message.invitation_id === null ? message.body_text : withLink(message.body_text, respondentLink(baseOf.get(message.invitation_id) ?? "", message.invitation_id)),
-  }));
+  return messages.map((message) => {
+    if (message.body_text === null || message.invitation_id === null) return { ...message, body: message.body_text };
+    const base = baseOf.get(message.invitation_id) ?? "";
+    const body = message.kind === "wave-report" ? withReportLink(message.body_text, reportLink(base, message.invitation_id)) : withLink(message.body_text, respondentLink(base, message.invitation_id));
+    return { ...message, body };
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { smtpConfigured } from "~/modules/email/email.server";
 import type { Db } from "~/db.server";
 import { findBallot, spendBallot } from "~/modules/anonymity/ballots.server";
 import { OPEN_LINK_GROUP } from "~/modules/anonymity/groups";
@@ -15,6 +16,8 @@ export type Disclosure = {
   adminsHoldLink: boolean;
   /** The shared open link: anyone holding it, admins included, can answer. */
   openLink: boolean;
+  /** Everyone invited gets a private report by email at close (report-links.server.ts). */
+  privateReport: boolean;
 };
 
 type Names = { orgName: string; surveyName: string };
@@ -69,6 +72,7 @@ async function formState(db: Db, wave: WaveSummary, respondent: { personId: stri
       commentMinimum: commentMinimum(wave.min_group_size, wave.comment_min_group_size),
       adminsHoldLink: wave.admins_hold_links,
       openLink: respondent.personId === null,
+      privateReport: respondent.personId !== null && smtpConfigured(),
     },
   };
 }

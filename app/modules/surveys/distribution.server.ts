@@ -48,6 +48,7 @@ function surveyEmail(orgId: string, wave: Pick<LockedWave, "orgName" | "surveyNa
     k: wave.min_group_size,
     commentMinimum: wave.commentMinimum,
     reminder,
+    privateReport: smtpConfigured(),
   });
   return { orgId, kind: reminder ? ("survey-reminder" as const) : ("survey-invitation" as const), to: invitation.person.email, subject, text, invitationId: invitation.id };
 }

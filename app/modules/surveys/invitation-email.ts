@@ -15,9 +15,11 @@ export type InvitationEmailInput = {
   k: number;
   commentMinimum: number;
   reminder: boolean;
+  /** Reports go out only through a mail server (publish.server.ts). */
+  privateReport: boolean;
 };
 
-export function invitationEmail({ orgName, surveyName, personName, closesAt, k, commentMinimum: configured, reminder }: InvitationEmailInput): { subject: string; text: string } {
+export function invitationEmail({ orgName, surveyName, personName, closesAt, k, commentMinimum: configured, reminder, privateReport }: InvitationEmailInput): { subject: string; text: string } {
   const firstName = personName.split(" ")[0] || personName;
   const lines = [
     `Hello ${firstName},`,
@@ -30,11 +32,14 @@ export function invitationEmail({ orgName, surveyName, personName, closesAt, k, 
     "",
     `Your answers are stored without your name, your link or the time you answered. Results are shown only for groups in which at least ${k} people answered, and comments only for groups of at least ${commentMinimum(k, configured)}.`,
     "The link is yours alone and works once; please do not forward it.",
-    closesAt ? `The survey closes on ${closesAt.toUTCString().slice(0, 16)}.` : "",
+    ...(closesAt ? [`The survey closes on ${closesAt.toUTCString().slice(0, 16)}.`] : []),
+    ...(privateReport
+      ? ["", "When the survey closes, everyone invited gets a private report by email, whether or not they answered: how often colleagues chose them (never who) and what leaders can see about them."]
+      : []),
   ];
   return {
     subject: reminder ? `Reminder: ${surveyName}` : `${orgName} asks for your view: ${surveyName}`,
-    text: lines.filter((line, index) => line !== "" || lines[index - 1] !== "").join("\n").trim(),
+    text: lines.join("\n"),
   };
 }
 

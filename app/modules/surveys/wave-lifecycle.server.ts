@@ -1,6 +1,8 @@
 import type { Db } from "~/db.server";
 import { releaseClosedWave } from "~/modules/anonymity/pool.server";
 import { nudgeEmailDelivery } from "~/modules/email/email.server";
+import { nudge } from "~/modules/jobs/queue.server";
+import { publishReports } from "~/modules/reports/publish.server";
 import { parseAudience } from "./audience";
 import { issueInvitations } from "./distribution.server";
 import { launchProblems, nextStatus } from "./lifecycle";
@@ -118,22 +120,35 @@ export async function scheduleWave(db: Db, orgId: string, waveId: string, { base
 }
 
 export async function unscheduleWave(db: Db, orgId: string, waveId: string): Promise<TransitionOutcome> {
-  return simpleTransition(db, orgId, waveId, "unschedule", { status: "draft" });
+  return transition(db, orgId, waveId, "unschedule", async (tx) => {
+    await tx.updateTable("survey_wave").set({ status: "draft" }).where("id", "=", waveId).execute();
+  });
 }
 
-/** Closing places every waiting answer at once: in groups of k, or nowhere (release.ts). */
+/**
+ * Closing issues everyone's private report link with the status change, then places every waiting
+ * answer at once: in groups of k, or nowhere (release.ts).
+ */
 export async function closeWave(db: Db, orgId: string, waveId: string, now = new Date()): Promise<TransitionOutcome> {
-  const outcome = await simpleTransition(db, orgId, waveId, "close", { status: "closed", closed_at: now });
-  if (outcome.outcome === "done") await releaseClosedWave(db, waveId);
+  const outcome = await transition(db, orgId, waveId, "close", async (tx, wave) => {
+    await tx.updateTable("survey_wave").set({ status: "closed", closed_at: now }).where("id", "=", waveId).execute();
+    await publishReports(tx, orgId, wave);
+  });
+  if (outcome.outcome === "done") {
+    await releaseClosedWave(db, waveId);
+    // The reports read the closed wave's figures: compute them now rather than at the next sweep.
+    await nudge("compute-analytics");
+    await nudgeEmailDelivery();
+  }
   return outcome;
 }
 
-async function simpleTransition(db: Db, orgId: string, waveId: string, action: "unschedule" | "close", set: { status: "draft" | "closed"; closed_at?: Date }): Promise<TransitionOutcome> {
+async function transition(db: Db, orgId: string, waveId: string, action: "unschedule" | "close", apply: (tx: Db, wave: LockedWave) => Promise<void>): Promise<TransitionOutcome> {
   return db.transaction().execute(async (tx): Promise<TransitionOutcome> => {
     const wave = await lockWave(tx, orgId, waveId);
     if (!wave) return { outcome: "not-found" };
     if (!nextStatus(wave.status, action)) return { outcome: "not-allowed", status: wave.status };
-    await tx.updateTable("survey_wave").set(set).where("id", "=", waveId).execute();
+    await apply(tx, wave);
     return { outcome: "done" };
   });
 }
