@@ -35,7 +35,7 @@ export default function People() {
         description="The roster and org chart: who can be surveyed and nominated, and the formal authority Earned compares with earned influence."
         actions={
           canImport ? (
-            <Link to="import" className="btn-primary">
+            <Link to={`/o/${orgSlug}/people/import`} className="btn-primary">
               Import roster
             </Link>
           ) : null
@@ -47,7 +47,7 @@ export default function People() {
           title="No one in the roster yet"
           action={
             canImport ? (
-              <Link to="import" className="btn-primary">
+              <Link to={`/o/${orgSlug}/people/import`} className="btn-primary">
                 Import a CSV
               </Link>
             ) : null
@@ -89,7 +89,7 @@ export default function People() {
           {people.length === 0 ? (
             <p className="card p-6 text-sm text-slate-700">
               No one matches these filters.{" "}
-              <Link to="." className="link">
+              <Link to={`/o/${orgSlug}/people`} className="link">
                 Clear them
               </Link>
             </p>
@@ -112,7 +112,7 @@ export default function People() {
                   {people.map((person) => (
                     <tr key={person.id}>
                       <td>
-                        <Link to={person.id} className="link">
+                        <Link to={`/o/${orgSlug}/people/${person.id}`} className="link">
                           {person.name}
                         </Link>
                         <div className="text-xs text-slate-600">{person.email}</div>

@@ -89,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Members() {
-  const { isOwner, myUserId, members, invitations } = useLoaderData<typeof loader>();
+  const { orgSlug, isOwner, myUserId, members, invitations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const [searchParams] = useSearchParams();
   const confirmRemove = searchParams.get("remove");
@@ -155,12 +155,12 @@ export default function Members() {
                         <button type="submit" name="intent" value="remove" className="btn-danger">
                           Remove {m.name}
                         </button>
-                        <Link to="." className="btn-ghost">
+                        <Link to={`/o/${orgSlug}/settings/members`} className="btn-ghost">
                           Keep
                         </Link>
                       </Form>
                     ) : (
-                      <Link to={`?remove=${m.id}`} className="btn-ghost text-red-700">
+                      <Link to={`/o/${orgSlug}/settings/members?remove=${m.id}`} className="btn-ghost text-red-700">
                         Remove…
                       </Link>
                     )}

@@ -109,7 +109,8 @@ export default function SurveyPage() {
   const busy = navigation.state === "submitting";
   const confirmDelete = searchParams.get("delete");
   const confirmClose = searchParams.get("confirm") === "close";
-  const waveBase = `/o/${orgSlug}/surveys/${survey.id}/waves/${wave.id}`;
+  const surveyPath = `/o/${orgSlug}/surveys/${survey.id}`;
+  const waveBase = `${surveyPath}/waves/${wave.id}`;
   const hidden = (
     <>
       <input type="hidden" name="waveId" value={wave.id} />
@@ -136,7 +137,7 @@ export default function SurveyPage() {
           </Link>
         }
       />
-      <WavePills waves={survey.waves} current={wave.id} hrefFor={(w) => `?wave=${w.number}`} />
+      <WavePills waves={survey.waves} current={wave.id} hrefFor={(w) => `${surveyPath}?wave=${w.number}`} />
       <div className="space-y-6">
         {result?.problems ? <FormError errors={result.problems} /> : null}
 
@@ -210,14 +211,14 @@ export default function SurveyPage() {
                   <button type="submit" name="intent" value="close" className="btn-danger" disabled={busy}>
                     Close wave {wave.number} now
                   </button>
-                  <Link to={`?wave=${wave.number}`} className="btn-ghost">
+                  <Link to={`${surveyPath}?wave=${wave.number}`} className="btn-ghost">
                     Keep it open
                   </Link>
                 </>
               ) : null}
             </Form>
             {wave.status === "open" && !confirmClose ? (
-              <Link to={`?wave=${wave.number}&confirm=close`} className="btn-secondary">
+              <Link to={`${surveyPath}?wave=${wave.number}&confirm=close`} className="btn-secondary">
                 Close wave…
               </Link>
             ) : null}
@@ -375,12 +376,12 @@ export default function SurveyPage() {
                         <button type="submit" name="intent" value="delete-question" className="btn-danger">
                           Delete question {index + 1}
                         </button>
-                        <Link to={`?wave=${wave.number}`} className="btn-ghost">
+                        <Link to={`${surveyPath}?wave=${wave.number}`} className="btn-ghost">
                           Keep
                         </Link>
                       </Form>
                     ) : (
-                      <Link to={`?wave=${wave.number}&delete=${question.id}`} className="btn-ghost text-red-700" aria-label={`Delete question ${index + 1}`}>
+                      <Link to={`${surveyPath}?wave=${wave.number}&delete=${question.id}`} className="btn-ghost text-red-700" aria-label={`Delete question ${index + 1}`}>
                         Delete…
                       </Link>
                     )}

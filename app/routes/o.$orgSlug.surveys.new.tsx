@@ -17,8 +17,8 @@ const NewSurveyForm = z.object({
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireMember(request, params.orgSlug, "admin");
-  return { templates: await listTemplates(db) };
+  const member = await requireMember(request, params.orgSlug, "admin");
+  return { orgSlug: member.orgSlug, templates: await listTemplates(db) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -33,13 +33,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewSurvey() {
-  const { templates } = useLoaderData<typeof loader>();
+  const { orgSlug, templates } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const chosen = result?.values.templateKey ?? templates[0]?.key;
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link to=".." relative="path" className="link">
+        <Link to={`/o/${orgSlug}/surveys`} className="link">
           Surveys
         </Link>
       </nav>
