@@ -34,7 +34,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const importId = requireId(params.importId);
   const intent = (await request.formData()).get("intent");
   if (intent === "discard") {
-    await discardRosterImport(db, member.orgId, importId);
+    const discarded = await discardRosterImport(db, member.orgId, importId);
+    if (discarded === "not-found") throw notFound();
     return redirect(`/o/${member.orgSlug}/people/import`);
   }
   if (intent !== "apply") return data({ error: "Choose to apply or discard this import." }, { status: 400 });

@@ -10,6 +10,7 @@ import { requireMember } from "~/modules/accounts/membership.server";
 import { hasRole, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "~/modules/accounts/roles";
 import { fieldErrors, formValues, type FieldErrors } from "~/modules/forms";
 import { findActivePersonIdByEmail } from "~/modules/people/people.server";
+import { notFound } from "~/modules/http.server";
 import { publicBaseUrl } from "~/modules/request-url.server";
 
 export const meta: MetaFunction = () => [{ title: "Members · Earned" }];
@@ -55,7 +56,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "revoke": {
       const form = InvitationIdForm.safeParse(values);
       if (!form.success) return reply({ intent: "revoke", errors: { form: ["That invitation no longer exists."] } }, 400);
-      await revokeInvitation(db, member.orgId, form.data.invitationId);
+      const outcome = await revokeInvitation(db, member.orgId, form.data.invitationId);
+      if (outcome === "not-found") throw notFound();
+      if (outcome === "accepted") return reply({ intent: "revoke", errors: { form: ["This invitation has already been accepted."] } }, 409);
       return reply({ intent: "revoke", notice: "Invitation revoked." });
     }
     case "change-role": {
@@ -69,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!personId) return reply({ intent: "change-role", errors: { form: [leaderPersonMessage(form.data.personEmail)] } }, 400);
       }
       const outcome = await changeMemberRole(db, member.orgId, form.data.membershipId, form.data.role, personId);
-      if (outcome === "not-found") throw new Response("Not found", { status: 404 });
+      if (outcome === "not-found") throw notFound();
       if (outcome === "last-owner") return reply({ intent: "change-role", errors: { form: ["The organization needs at least one owner. Make someone else an owner first."] } }, 409);
       if (outcome !== "changed") return reply({ intent: "change-role", errors: { form: ["A leader needs their person in the roster."] } }, 400);
       return reply({ intent: "change-role", notice: "Role changed." });
@@ -79,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const form = MembershipIdForm.safeParse(values);
       if (!form.success) return reply({ intent: "remove", errors: { form: ["That member no longer exists."] } }, 400);
       const outcome = await removeMember(db, member.orgId, form.data.membershipId);
-      if (outcome === "not-found") throw new Response("Not found", { status: 404 });
+      if (outcome === "not-found") throw notFound();
       if (outcome === "last-owner") return reply({ intent: "remove", errors: { form: ["The last owner cannot be removed."] } }, 409);
       return redirect(`/o/${member.orgSlug}/settings/members`);
     }
