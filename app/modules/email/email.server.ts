@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { sql } from "kysely";
 import type { Db } from "~/db.server";
+import { config } from "~/modules/config.server";
 import { nudge } from "~/modules/jobs/queue.server";
 
 const MAX_ATTEMPTS = 6;
@@ -11,12 +12,12 @@ export type EmailKind = "member-invitation" | "survey-invitation" | "survey-remi
 export type OutgoingEmail = { orgId: string | null; kind: EmailKind; to: string; subject: string; text: string };
 
 export function smtpConfigured(): boolean {
-  return Boolean(process.env.SMTP_URL);
+  return Boolean(config().SMTP_URL);
 }
 
 let transport: Transporter | undefined;
 function smtpTransport(): Transporter {
-  transport ??= nodemailer.createTransport(process.env.SMTP_URL);
+  transport ??= nodemailer.createTransport(config().SMTP_URL);
   return transport;
 }
 
@@ -54,7 +55,7 @@ export async function nudgeEmailDelivery(): Promise<void> {
 export type Deliver = (message: { to: string; subject: string; text: string }) => Promise<void>;
 
 export const deliverBySmtp: Deliver = async ({ to, subject, text }) => {
-  await smtpTransport().sendMail({ from: process.env.EMAIL_FROM ?? "Earned <no-reply@earned.invalid>", to, subject, text });
+  await smtpTransport().sendMail({ from: config().EMAIL_FROM, to, subject, text });
 };
 
 /**
