@@ -1,19 +1,13 @@
-import compression from "compression";
-import express, { type NextFunction, type Request, type Response } from "express";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+// First: nothing else loads until the configuration has been checked.
+import { settings } from "./server/settings";
+import express from "express";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { closeDatabase, describeDatabase, getDatabase } from "./db/connection";
 import { migrateToLatest } from "./db/migrator";
-import { redactPath } from "./app/modules/logging";
 import { startJobs, stopJobs } from "./app/modules/jobs/runner.server";
+import { createApp } from "./server/app";
 
-const production = process.env.NODE_ENV === "production";
-const port = Number(process.env.PORT ?? 3000);
-
-if (production && !process.env.APP_SECRET && process.env.DATABASE_URL) {
-  console.error("APP_SECRET must be set in production (a long random string; see README).");
-  process.exit(1);
-}
+const production = settings.NODE_ENV === "production";
 
 const database = getDatabase();
 await migrateToLatest(database.db);
@@ -24,65 +18,25 @@ const viteDevServer = production
   ? undefined
   : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
 
-const app = express();
-app.disable("x-powered-by");
-if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
-app.use(compression());
-
-app.use((request: Request, response: Response, next: NextFunction) => {
-  response.setHeader("X-Content-Type-Options", "nosniff");
-  response.setHeader("X-Frame-Options", "DENY");
-  // Respondent links carry their token in the path: no referrer ever leaves the site. (Not
-  // no-referrer: browsers then send "Origin: null" with forms, which Remix rightly refuses.)
-  response.setHeader("Referrer-Policy", "same-origin");
-  next();
-});
-
-// Cross-site form posts: cookies are SameSite=Lax already; refusing a foreign Origin closes the rest.
-app.use((request: Request, response: Response, next: NextFunction) => {
-  const origin = request.get("origin");
-  if (request.method !== "GET" && request.method !== "HEAD" && origin && origin !== "null") {
-    const host = request.get("x-forwarded-host") ?? request.get("host");
-    if (new URL(origin).host !== host) {
-      response.status(403).send("Cross-site request refused.");
-      return;
-    }
-  }
-  next();
-});
-
-// Access log without the respondent pages: no line may say when a link was used.
-app.use((request: Request, response: Response, next: NextFunction) => {
-  if (request.path.startsWith("/r/") || request.path.startsWith("/assets/")) return next();
-  const started = performance.now();
-  response.on("finish", () => {
-    if (production || process.env.ACCESS_LOG) {
-      const ms = (performance.now() - started).toFixed(0);
-      console.log(`${request.method} ${redactPath(request.path)} ${response.statusCode} ${ms}ms`);
-    }
-  });
-  next();
-});
-
-if (viteDevServer) {
-  app.use(viteDevServer.middlewares);
-} else {
-  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
-}
-
-app.all(
-  "*",
-  createRequestHandler({
-    build: viteDevServer
+const app = createApp({
+  config: settings,
+  handleRequest: createRequestHandler(
+    viteDevServer
       ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
       : ((await import(new URL("./build/server/index.js", import.meta.url).href)) as ServerBuild),
-    getLoadContext: (request) => ({ clientAddress: request.ip ?? request.socket.remoteAddress ?? "unknown" }),
-  }),
-);
+    settings.NODE_ENV,
+  ),
+  assets: viteDevServer
+    ? [viteDevServer.middlewares]
+    : [
+        // Vite names built assets by their content: they never change.
+        express.Router().use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" })),
+        express.static("build/client", { maxAge: "1h" }),
+      ],
+});
 
-const server = app.listen(port, () => {
-  console.log(`Earned is listening on http://localhost:${port}`);
+const server = app.listen(settings.PORT, () => {
+  console.log(`Earned is listening on http://localhost:${settings.PORT}`);
 });
 
 async function shutdown(signal: string) {

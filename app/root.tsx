@@ -12,6 +12,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import stylesheet from "~/tailwind.css?url";
+import { useNonce } from "~/components/nonce";
 import type { RouteHandle } from "~/modules/route-handle";
 
 export const links: LinksFunction = () => [
@@ -36,6 +37,7 @@ function usePageScripts(): { hydrate: boolean; scripts: string[] } {
 
 export function Layout({ children }: { children: ReactNode }) {
   const { hydrate, scripts } = usePageScripts();
+  const nonce = useNonce();
   return (
     <html lang="en" className="h-full">
       <head>
@@ -48,8 +50,8 @@ export function Layout({ children }: { children: ReactNode }) {
         {children}
         {hydrate ? (
           <>
-            <ScrollRestoration />
-            <Scripts />
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
           </>
         ) : (
           scripts.map((src) => <script key={src} src={src} defer />)

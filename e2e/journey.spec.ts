@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { DirectedGraph } from "graphology";
 import { parse as parseGexf } from "graphology-gexf";
 import { mkdirSync, readFileSync } from "node:fs";

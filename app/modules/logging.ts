@@ -1,6 +1,10 @@
 /**
- * Respondent links (/r/<token>) are secrets that identify a person: a log line must not carry one.
+ * Respondent links (/r/<token>, /r/open/<token>) and member invitations (/join/<token>) carry
+ * secrets in their path: a log line must not carry one.
  */
 export function redactPath(path: string): string {
-  return path.replace(/^\/r\/[^/?#]+/, "/r/[token]").replace(/^\/join\/[^/?#]+/, "/join/[token]");
+  return path
+    .replace(/^\/r\/open\/[^/?#]+/, "/r/open/[token]")
+    .replace(/^\/r\/(?!open\/\[token\])[^/?#]+/, "/r/[token]")
+    .replace(/^\/join\/[^/?#]+/, "/join/[token]");
 }
