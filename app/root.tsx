@@ -65,17 +65,23 @@ export default function App() {
   return <Outlet />;
 }
 
+function errorPage(status: number): { title: string; detail: string } {
+  if (status === 404) {
+    return { title: "Page not found", detail: "The page you asked for does not exist, or you are not a member of the organization it belongs to." };
+  }
+  if (status === 403) {
+    return { title: "You don't have access to this page", detail: "Your role in this organization does not include this page. An owner or admin can change your role." };
+  }
+  if (status >= 400 && status < 500) {
+    return { title: "That request could not be read", detail: "Go back to the page and send the form from there again." };
+  }
+  return { title: "Something went wrong", detail: "We could not complete this request. It has been logged; please try again in a moment." };
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const title =
-    status === 404 ? "Page not found" : status === 403 ? "You don't have access to this page" : "Something went wrong";
-  const detail =
-    status === 404
-      ? "The page you asked for does not exist, or you are not a member of the organization it belongs to."
-      : status === 403
-        ? "Your role in this organization does not include this page. An owner or admin can change your role."
-        : "We could not complete this request. It has been logged; please try again in a moment.";
+  const { title, detail } = errorPage(status);
   return (
     <main className="mx-auto flex min-h-full max-w-xl flex-col justify-center px-6 py-16">
       <p className="text-sm font-semibold text-indigo-700">{status}</p>

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { AuthLayout } from "~/components/auth-layout";
 import { FormError, SubmitButton, TextField } from "~/components/forms";
 import { db } from "~/db.server";
+import { requireFormData } from "~/modules/http.server";
 import { LogInForm, safeRedirect } from "~/modules/accounts/account-form";
 import { findSignedIn, startSession } from "~/modules/accounts/auth.server";
 import { logIn } from "~/modules/accounts/login.server";
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const values = formValues(await request.formData());
+  const values = formValues(await requireFormData(request));
   const form = LogInForm.safeParse(values);
   const email = values.email ?? "";
   if (!form.success) return data({ errors: fieldErrors(form.error), email }, { status: 400 });

@@ -5,6 +5,7 @@ import { pageFrom, Pagination } from "~/components/pagination";
 import { PeopleTabs } from "~/components/people-tabs";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
+import { searchText } from "~/modules/http.server";
 import { hasRole } from "~/modules/accounts/roles";
 import { listDepartments, listPeople } from "~/modules/people/people.server";
 import { PEOPLE_PAGE_SIZE } from "~/modules/people/people-query";
@@ -15,8 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request, params.orgSlug, "analyst");
   const searchParams = new URL(request.url).searchParams;
   const query = {
-    search: (searchParams.get("q") ?? "").trim().slice(0, 100),
-    department: (searchParams.get("department") ?? "").slice(0, 200),
+    search: searchText(searchParams, "q", 100),
+    department: searchText(searchParams, "department", 200),
     page: pageFrom(searchParams),
     includeInactive: searchParams.get("inactive") === "1",
   };

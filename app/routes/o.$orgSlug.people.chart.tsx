@@ -6,6 +6,7 @@ import { EmptyState, PageHeader } from "~/components/layout";
 import { PeopleTabs } from "~/components/people-tabs";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
+import { searchText } from "~/modules/http.server";
 import { buildOrgTree, pathsToMatches, type OrgTreeNode } from "~/modules/people/org-chart";
 import { loadOrgChart } from "~/modules/people/people.server";
 
@@ -17,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     orgSlug: member.orgSlug,
     people: await loadOrgChart(db, member.orgId),
-    search: (searchParams.get("q") ?? "").trim().slice(0, 100),
+    search: searchText(searchParams, "q", 100),
     expandAll: searchParams.get("expand") === "all",
   };
 }

@@ -10,7 +10,7 @@ import { requireMember } from "~/modules/accounts/membership.server";
 import { hasRole, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "~/modules/accounts/roles";
 import { fieldErrors, formValues, type FieldErrors } from "~/modules/forms";
 import { findActivePersonIdByEmail } from "~/modules/people/people.server";
-import { notFound } from "~/modules/http.server";
+import { notFound, requireFormData } from "~/modules/http.server";
 import { publicBaseUrl } from "~/modules/request-url.server";
 
 export const meta: MetaFunction = () => [{ title: "Members · Earned" }];
@@ -28,7 +28,7 @@ const leaderPersonMessage = (email: string) =>
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireMember(request, params.orgSlug, "admin");
-  const values = formValues(await request.formData());
+  const values = formValues(await requireFormData(request));
   const reply = (result: ActionResult, status = 200) => data(result, { status });
   switch (values.intent) {
     case "invite": {

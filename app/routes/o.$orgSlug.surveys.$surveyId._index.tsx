@@ -10,7 +10,7 @@ import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
 import { formatDate, formatDateTime } from "~/modules/dates";
 import { formValues } from "~/modules/forms";
-import { notFound, requireId } from "~/modules/http.server";
+import { notFound, requireFormData, requireId } from "~/modules/http.server";
 import { publicBaseUrl } from "~/modules/request-url.server";
 import { KIND_LABEL, QUESTION_KINDS } from "~/modules/surveys/questions";
 import { loadSurveyPage } from "~/modules/surveys/survey-page.server";
@@ -45,7 +45,7 @@ const NOT_ALLOWED: Record<string, string> = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireMember(request, params.orgSlug, "admin");
   const surveyId = requireId(params.surveyId);
-  const form = Intent.safeParse(formValues(await request.formData()));
+  const form = Intent.safeParse(formValues(await requireFormData(request)));
   if (!form.success) return data({ problems: ["That action was not understood. Reload the page and try again."] }, { status: 400 });
   const input = form.data;
   if (input.intent === "next-wave") {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { FormError, SubmitButton, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { db } from "~/db.server";
+import { requireFormData } from "~/modules/http.server";
 import { requireMember } from "~/modules/accounts/membership.server";
 import { fieldErrors, formValues, type FieldErrors } from "~/modules/forms";
 import { createSurvey, listTemplates } from "~/modules/surveys/surveys.server";
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireMember(request, params.orgSlug, "admin");
-  const values = formValues(await request.formData());
+  const values = formValues(await requireFormData(request));
   const form = NewSurveyForm.safeParse(values);
   if (!form.success) return data({ errors: fieldErrors(form.error), values }, { status: 400 });
   const outcome = await createSurvey(db, member.orgId, form.data);

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { RespondentPage } from "~/components/respondent-page";
 import { db } from "~/db.server";
+import { pathSegment, requireFormData } from "~/modules/http.server";
 import type { RouteHandle } from "~/modules/route-handle";
 import { handleRespondentPost } from "~/modules/responses/respondent-page.server";
 import { findRespondentForm, submitResponse } from "~/modules/responses/responses.server";
@@ -22,10 +23,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const form = await findRespondentForm(db, token);
-  if (form.state !== "open") return redirect(`/r/${token}`);
-  const reply = await handleRespondentPost(db, form, await request.formData(), (submission) => submitResponse(db, token, submission));
+  if (form.state !== "open") return redirect(`/r/${pathSegment(token)}`);
+  const reply = await handleRespondentPost(db, form, await requireFormData(request), (submission) => submitResponse(db, token, submission));
   if (reply.kind === "stored") return redirect("/r/thanks");
-  if (reply.kind === "gone") return redirect(`/r/${token}`);
+  if (reply.kind === "gone") return redirect(`/r/${pathSegment(token)}`);
   return data(reply, { status: reply.status });
 }
 

@@ -4,6 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { RespondentMessage } from "~/components/respondent-layout";
 import { RespondentPage } from "~/components/respondent-page";
 import { db } from "~/db.server";
+import { pathSegment, requireFormData } from "~/modules/http.server";
 import type { RouteHandle } from "~/modules/route-handle";
 import { answeredCookie, hasAnsweredInThisBrowser, underOpenLinkCap } from "~/modules/responses/open-link.server";
 import { handleRespondentPost } from "~/modules/responses/respondent-page.server";
@@ -27,13 +28,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const form = await findOpenLinkForm(db, token);
-  if (form.state !== "open" || hasAnsweredInThisBrowser(request, token)) return redirect(`/r/open/${token}`);
-  const formData = await request.formData();
+  if (form.state !== "open" || hasAnsweredInThisBrowser(request, token)) return redirect(`/r/open/${pathSegment(token)}`);
+  const formData = await requireFormData(request);
   const isSearch = String(formData.get("intent") ?? "").startsWith("search:");
   if (!isSearch && !(await underOpenLinkCap(db, form.waveId))) return data({ busy: true }, { status: 429 });
   const reply = await handleRespondentPost(db, form, formData, (submission) => submitOpenLinkResponse(db, token, submission));
   if (reply.kind === "stored") return redirect("/r/thanks", { headers: { "Set-Cookie": answeredCookie(token) } });
-  if (reply.kind === "gone") return redirect(`/r/open/${token}`);
+  if (reply.kind === "gone") return redirect(`/r/open/${pathSegment(token)}`);
   return data(reply, { status: reply.status });
 }
 

@@ -4,6 +4,7 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 
+import { plainText } from "~/modules/forms";
 import { MAX_ROSTER_BYTES, rosterTooLargeMessage } from "./roster-limits";
 
 export type RosterUpload =
@@ -30,7 +31,8 @@ export async function readRosterUpload(request: Request): Promise<RosterUpload> 
   }
   return {
     ok: true,
-    fileName: file.name,
+    // A browser sends the name as the file system has it; only its printable part is kept.
+    fileName: plainText(file.name),
     bytes: new Uint8Array(await file.arrayBuffer()),
     deactivateMissing: formData.get("deactivateMissing") === "on",
   };
