@@ -29,7 +29,7 @@ describe("log-in action", () => {
 
   it("sends a tampered redirectTo home instead of off-site or into a 500", async () => {
     const { email } = await createOwner("Third");
-    for (const redirectTo of ["/\t/evil.example", "/\r\nSet-Cookie: x=1", "/\u0000", "/.//evil.example", "https:evil.example", "\\\\evil.example"]) {
+    for (const redirectTo of ["/\t/evil.example", "/\r\nSet-Cookie: x=1", "/\u0000/evil.example", "/.//evil.example", "https:evil.example", "\\\\evil.example"]) {
       const response = await logIn({ email, password: PASSWORD, redirectTo });
       expect(response.status).toBe(302);
       expect(response.headers.get("Location")).toBe("/orgs");
