@@ -95,6 +95,8 @@ test("admin to respondents to leader to analyst", async ({ page, browser }) => {
   }).toPass({ timeout: 90_000, intervals: [2_000] });
   await expect(page.getByText("showing the part of the org chart under Eve Engine")).toBeVisible();
   await expect(page.getByRole("definition").filter({ hasText: /^6$/ })).toBeVisible();
+  // recharts draws under the Content-Security-Policy (any violation fails the journey: support/fixtures.ts).
+  await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
   await shoot(page, "leader-overview");
 
   await page.getByRole("link", { name: "Influence network" }).click();
@@ -103,6 +105,9 @@ test("admin to respondents to leader to analyst", async ({ page, browser }) => {
   await expect(networkTable.getByRole("button", { name: "Eve Engine" })).toBeVisible();
   await expect(networkTable.getByText("Rep One")).toHaveCount(0);
   await expect(networkTable.getByText("Sal Seller")).toHaveCount(0);
+  // sigma draws in WebGL under the policy too, rather than falling back to the table alone.
+  await expect(page.locator("canvas").first()).toBeAttached();
+  await expect(page.getByText(/cannot draw the network/)).toHaveCount(0);
   await page.waitForTimeout(3_000);
   await shoot(page, "leader-network");
 

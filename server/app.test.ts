@@ -19,6 +19,7 @@ async function startApp(env: Record<string, string> = {}, handleRequest?: Handle
   const app = createApp({
     config,
     log: (line) => logged.push(line),
+    logError: (line) => logged.push(line),
     handleRequest:
       handleRequest ??
       (async (request, context) => {

@@ -16,7 +16,9 @@ export type AppOptions = {
   handleRequest: HandleRequest;
   /** Vite's middleware in development; the built client files otherwise (none in tests). */
   assets?: RequestHandler[];
+  /** Access log lines, and (logError) failures of ours. */
   log?: (line: string) => void;
+  logError?: (line: string) => void;
 };
 
 declare module "express-serve-static-core" {
@@ -34,7 +36,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * proxy, security headers, the cross-site check, the access log, static files, bodies read up to
  * their route's limit, then Remix.
  */
-export function createApp({ config, handleRequest, assets = [], log = console.log }: AppOptions) {
+export function createApp({ config, handleRequest, assets = [], log = console.log, logError = console.error }: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
   if (config.TRUST_PROXY !== undefined) app.set("trust proxy", config.TRUST_PROXY);
@@ -47,7 +49,7 @@ export function createApp({ config, handleRequest, assets = [], log = console.lo
   if (assets.length > 0) app.use(...assets);
   app.use(readBody);
   app.all("*", remix(handleRequest));
-  app.use(answerErrors(log));
+  app.use(answerErrors(logError));
   return app;
 }
 
