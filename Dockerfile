@@ -30,7 +30,8 @@ ENV NODE_ENV=production \
 # load from db/ and app/ at run time, the web app from the Vite build.
 COPY --from=production-deps --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/build ./build
-COPY --chown=node:node package.json tsconfig.json server.ts ./
+COPY --chown=node:node package.json tsconfig.json server.ts config.ts ./
+COPY --chown=node:node server ./server
 COPY --chown=node:node db ./db
 COPY --chown=node:node app ./app
 COPY --chown=node:node public ./public
@@ -40,5 +41,5 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
   CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# Migrations run at start (server.ts), before the port opens.
+# The configuration is checked, then migrations run at start (server.ts), before the port opens.
 CMD ["node_modules/.bin/tsx", "server.ts"]

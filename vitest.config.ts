@@ -15,7 +15,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "test/**/*.test.ts", "validate/**/*.test.ts"],
+          include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "test/**/*.test.ts", "validate/**/*.test.ts", "server/**/*.test.ts", "*.test.ts"],
           exclude: ["**/*.server.test.ts", "**/node_modules/**"],
         },
       },
@@ -23,7 +23,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "database",
-          include: ["app/**/*.server.test.ts", "db/**/*.server.test.ts", "test/**/*.server.test.ts"],
+          include: ["app/**/*.server.test.ts", "db/**/*.server.test.ts", "test/**/*.server.test.ts", "server/**/*.server.test.ts"],
           setupFiles: ["test/setup-database.ts"],
         },
       },

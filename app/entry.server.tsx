@@ -1,9 +1,10 @@
 import { PassThrough } from "node:stream";
-import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { isDatabaseUnavailable } from "@db/errors";
+import { NonceContext } from "~/components/nonce";
 import { refreshedSessionCookie } from "~/modules/accounts/auth.server";
 import { redactPath } from "~/modules/logging";
 import { RETRY_AFTER_SECONDS } from "~/modules/outage.server";
@@ -15,7 +16,9 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  const nonce = loadContext.cspNonce;
   // While the database is away the page is an error page: it renders without a session refresh.
   const cookie = await refreshedSessionCookie(request).catch((error: unknown) => {
     if (isDatabaseUnavailable(error)) return undefined;
@@ -29,8 +32,11 @@ export default async function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let failed = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceContext.Provider>,
       {
+        nonce,
         onAllReady() {
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");

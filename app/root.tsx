@@ -12,6 +12,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import stylesheet from "~/tailwind.css?url";
+import { useNonce } from "~/components/nonce";
 import type { RouteHandle } from "~/modules/route-handle";
 
 export const links: LinksFunction = () => [
@@ -36,6 +37,7 @@ function usePageScripts(): { hydrate: boolean; scripts: string[] } {
 
 export function Layout({ children }: { children: ReactNode }) {
   const { hydrate, scripts } = usePageScripts();
+  const nonce = useNonce();
   return (
     <html lang="en" className="h-full">
       <head>
@@ -48,8 +50,8 @@ export function Layout({ children }: { children: ReactNode }) {
         {children}
         {hydrate ? (
           <>
-            <ScrollRestoration />
-            <Scripts />
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
           </>
         ) : (
           scripts.map((src) => <script key={src} src={src} defer />)
@@ -63,25 +65,29 @@ export default function App() {
   return <Outlet />;
 }
 
+function errorPage(status: number): { title: string; detail: string } {
+  if (status === 404) {
+    return { title: "Page not found", detail: "The page you asked for does not exist, or you are not a member of the organization it belongs to." };
+  }
+  if (status === 403) {
+    return { title: "You don't have access to this page", detail: "Your role in this organization does not include this page. An owner or admin can change your role." };
+  }
+  if (status >= 400 && status < 500) {
+    return { title: "That request could not be read", detail: "Go back to the page and send the form from there again." };
+  }
+  if (status === 503) {
+    return {
+      title: "Temporarily unavailable",
+      detail: "Earned cannot reach its database at the moment. This usually passes within a minute: please try again shortly. If you had just sent a form, check whether your change is there before sending it again.",
+    };
+  }
+  return { title: "Something went wrong", detail: "We could not complete this request. It has been logged; please try again in a moment." };
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const title =
-    status === 404
-      ? "Page not found"
-      : status === 403
-        ? "You don't have access to this page"
-        : status === 503
-          ? "Temporarily unavailable"
-          : "Something went wrong";
-  const detail =
-    status === 404
-      ? "The page you asked for does not exist, or you are not a member of the organization it belongs to."
-      : status === 403
-        ? "Your role in this organization does not include this page. An owner or admin can change your role."
-        : status === 503
-          ? "Earned cannot reach its database at the moment. This usually passes within a minute: please try again shortly. If you had just sent a form, check whether your change is there before sending it again."
-          : "We could not complete this request. It has been logged; please try again in a moment.";
+  const { title, detail } = errorPage(status);
   return (
     <main className="mx-auto flex min-h-full max-w-xl flex-col justify-center px-6 py-16">
       <p className="text-sm font-semibold text-indigo-700">{status}</p>

@@ -3,6 +3,7 @@ import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 
 import path from "node:path";
 import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
 import pg from "pg";
+import { config, parseConfig } from "../config";
 import type { Database } from "./schema";
 
 export type Db = Kysely<Database>;
@@ -29,15 +30,11 @@ const INT8_OID = 20;
 const keepAsString = (value: string) => value;
 const toNumber = (value: string) => Number(value);
 
-export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
-  if (env.DATABASE_URL) {
-    return {
-      driver: "pg",
-      connectionString: env.DATABASE_URL,
-      poolSize: Number(env.DATABASE_POOL_SIZE ?? 10),
-    };
-  }
-  return { driver: "pglite", dataDir: env.EARNED_DATA_DIR ?? "./data/pglite" };
+/** From the process's configuration, or from the variables given. */
+export function databaseConfigFromEnv(env?: Record<string, string | undefined>): DatabaseConfig {
+  const settings = env ? parseConfig(env) : config();
+  if (settings.DATABASE_URL) return { driver: "pg", connectionString: settings.DATABASE_URL, poolSize: settings.DATABASE_POOL_SIZE };
+  return { driver: "pglite", dataDir: settings.EARNED_DATA_DIR };
 }
 
 export function describeDatabase(config: DatabaseConfig): string {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { logIn, logOut, signUp, uniqueEmail } from "./support/accounts";
 
 test("an admin signs up, lands in the new organization, logs out and back in", async ({ page }) => {

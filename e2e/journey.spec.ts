@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { DirectedGraph } from "graphology";
 import { parse as parseGexf } from "graphology-gexf";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -96,6 +97,8 @@ test("admin to respondents to leader to analyst", async ({ page, browser }) => {
   await expect(page.getByText("showing the part of the org chart under Eve Engine")).toBeVisible();
   // Five of the six developers' answers: a team is never shown as all answered.
   await expect(page.locator("div", { has: page.getByText("Responses", { exact: true }) }).getByRole("definition").first()).toHaveText("5");
+  // recharts draws under the Content-Security-Policy (any violation fails the journey: support/fixtures.ts).
+  await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
   await shoot(page, "leader-overview");
 
   await page.getByRole("link", { name: "Influence network" }).click();
@@ -104,6 +107,9 @@ test("admin to respondents to leader to analyst", async ({ page, browser }) => {
   await expect(networkTable.getByRole("button", { name: "Eve Engine" })).toBeVisible();
   await expect(networkTable.getByText("Rep One")).toHaveCount(0);
   await expect(networkTable.getByText("Sal Seller")).toHaveCount(0);
+  // sigma draws in WebGL under the policy too, rather than falling back to the table alone.
+  await expect(page.locator("canvas").first()).toBeAttached();
+  await expect(page.getByText(/cannot draw the network/)).toHaveCount(0);
   await page.waitForTimeout(3_000);
   await shoot(page, "leader-network");
 

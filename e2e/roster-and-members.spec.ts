@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { expectAccessible } from "./support/accessibility";
 import { PASSWORD, logOut, signUp } from "./support/accounts";
 
@@ -14,8 +14,10 @@ const file = (rows: string[]) => ({ name: "roster.csv", mimeType: "text/csv", bu
 test("an admin fixes a bad roster row, applies the import, sees the org chart and invites a leader", async ({ page, browser }) => {
   const { slug } = await signUp(page, { organization: "Roster Test Co" });
 
-  await page.getByRole("link", { name: "People" }).click();
-  await page.getByRole("link", { name: "Import roster" }).first().click();
+  // The overview has an "Import roster" link too: wait for the People page before clicking its own.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" }).click();
+  await expect(page.getByRole("heading", { name: "People", level: 1 })).toBeVisible();
+  await page.getByRole("link", { name: "Import roster" }).click();
   await page.getByLabel("Roster file (CSV)").setInputFiles(file([...GOOD_ROWS, "intern@roster.test,Ian Intern,Intern,nobody@roster.test,Engineering,Berlin"]));
   await page.getByRole("button", { name: "Upload and preview" }).click();
   await expect(page.getByRole("heading", { name: "1 row needs fixing" })).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { signUp } from "./support/accounts";
 import { createTemplateSurvey, importRoster, launchWave, linksFromOutbox } from "./support/survey";
 

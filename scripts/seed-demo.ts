@@ -1,4 +1,5 @@
 import { databaseConfigFromEnv, describeDatabase, getDatabase, closeDatabase } from "../db/connection";
+import { config } from "../config";
 import { migrateToLatest } from "../db/migrator";
 import { seedDemo } from "./demo/seed-demo.server";
 
@@ -15,7 +16,7 @@ try {
   await migrateToLatest(handle.db);
   const result = await seedDemo(handle.db, { people });
   console.log(`Demo organization ready in ${describeDatabase(databaseConfigFromEnv())}.`);
-  console.log(`\n  Start the app (npm start), open http://localhost:${process.env.PORT ?? 3000}/login and log in as:`);
+  console.log(`\n  Start the app (npm start), open http://localhost:${config().PORT}/login and log in as:`);
   for (const account of result.accounts) console.log(`    ${account.role.padEnd(8)} ${account.email}  /  ${account.password}`);
   console.log(`\n  Organization: /o/${result.orgSlug}`);
 } finally {

@@ -1,5 +1,6 @@
 import { Form, useNavigate } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
+import { rosterLimitsSentence } from "~/modules/people/roster-limits";
 
 type Progress = { phase: "idle" } | { phase: "uploading"; percent: number } | { phase: "checking" };
 
@@ -63,7 +64,7 @@ export function RosterUploadForm({ uploadUrl, error }: { uploadUrl: string; erro
           aria-describedby={shownError ? "file-error" : "file-hint"}
         />
         <p id="file-hint" className="hint">
-          Up to 20 MB and 100,000 rows, UTF-8.
+          {rosterLimitsSentence}
         </p>
         {shownError ? (
           <p id="file-error" role="alert" className="field-error">

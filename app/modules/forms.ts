@@ -20,3 +20,14 @@ export function formValues(formData: FormData): Record<string, string> {
   }
   return values;
 }
+
+/**
+ * Text as a person could have typed it: without control characters other than tab and line
+ * breaks (a NUL byte cannot even be stored in PostgreSQL, and the rest only break exports), and
+ * with a lone surrogate half replaced by U+FFFD, as UTF-8 would have to anyway.
+ */
+export function plainText(value: string): string {
+  return value
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+}

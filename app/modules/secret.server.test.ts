@@ -24,6 +24,6 @@ describe("a container without a secret", () => {
       () => null,
       (error: { stderr: string }) => error.stderr,
     );
-    expect(failure).toMatch(/APP_SECRET is required/);
+    expect(failure).toMatch(/APP_SECRET \(or APP_SECRET_FILE\) must be set here/);
   });
 });

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, 
 import os from "node:os";
 import path from "node:path";
 import { databaseConfigFromEnv } from "@db/connection";
+import { config as settings, type Config } from "./config.server";
 
 let secret: Buffer | undefined;
 
@@ -18,8 +19,9 @@ let secret: Buffer | undefined;
  */
 export function appSecret(): Buffer {
   if (secret) return secret;
-  if (process.env.APP_SECRET) {
-    secret = Buffer.from(process.env.APP_SECRET, "utf8");
+  const { APP_SECRET } = settings();
+  if (APP_SECRET) {
+    secret = Buffer.from(APP_SECRET, "utf8");
     return secret;
   }
   const config = databaseConfigFromEnv();
@@ -27,10 +29,8 @@ export function appSecret(): Buffer {
     secret = randomBytes(32);
     return secret;
   }
-  if (process.env.EARNED_REQUIRE_APP_SECRET === "true" && !process.env.APP_SECRET_FILE) {
-    throw new Error("APP_SECRET is required here (set it to a long random string, or APP_SECRET_FILE to a file holding one); see the README.");
-  }
-  const file = secretFile();
+  // With EARNED_REQUIRE_APP_SECRET on, the configuration has already refused to start without one.
+  const file = secretFile(settings());
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     if (!moveSecretFromDataFolder(file, config)) writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
@@ -39,7 +39,7 @@ export function appSecret(): Buffer {
   return secret;
 }
 
-export function secretFile(env: Partial<Record<string, string>> = process.env): string {
+export function secretFile(env: Pick<Config, "APP_SECRET_FILE" | "XDG_CONFIG_HOME">): string {
   if (env.APP_SECRET_FILE) return path.resolve(env.APP_SECRET_FILE);
   const configHome = env.XDG_CONFIG_HOME || path.join(os.homedir(), ".config");
   return path.join(configHome, "earned", "app-secret");

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { AuthLayout } from "~/components/auth-layout";
 import { FormError, SubmitButton, TextField } from "~/components/forms";
 import { db } from "~/db.server";
+import { requireFormData } from "~/modules/http.server";
 import { NewPassword, PersonName } from "~/modules/accounts/account-form";
 import { findSignedIn, startSession } from "~/modules/accounts/auth.server";
 import { acceptInvitation, findInvitationByToken } from "~/modules/accounts/members.server";
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const signedIn = await findSignedIn(request);
-  const values = formValues(await request.formData());
+  const values = formValues(await requireFormData(request));
   let outcome;
   if (signedIn) {
     outcome = await acceptInvitation(db, token, { userId: signedIn.user.id });

@@ -26,4 +26,24 @@ describe("log-in action", () => {
     expect(response.headers.get("Location")).toBe("/orgs");
     expect(response.headers.get("Set-Cookie")).toMatch(/^earned_session=/);
   });
+
+  it("sends a tampered redirectTo home instead of off-site or into a 500", async () => {
+    const { email } = await createOwner("Third");
+    for (const redirectTo of ["/\t/evil.example", "/\r\nSet-Cookie: x=1", "/\u0000/evil.example", "/.//evil.example", "https:evil.example", "\\\\evil.example"]) {
+      const response = await logIn({ email, password: PASSWORD, redirectTo });
+      expect(response.status).toBe(302);
+      expect(response.headers.get("Location")).toBe("/orgs");
+    }
+    const kept = await logIn({ email, password: PASSWORD, redirectTo: "/o/third/people?q=a" });
+    expect(kept.headers.get("Location")).toBe("/o/third/people?q=a");
+  });
+
+  it("says how long to wait, in seconds when it is seconds", async () => {
+    const { email } = await createOwner("Fourth");
+    let response = await logIn({ email, password: "wrong" });
+    for (let attempt = 0; attempt < 10 && response.status !== 429; attempt++) response = await logIn({ email, password: "wrong" });
+    expect(response.status).toBe(429);
+    expect(response.headers.get("Retry-After")).toBe("1");
+    expect((response.data as { errors: { form: string[] } }).errors.form).toEqual(["Too many attempts. Try again in 1 second."]);
+  });
 });

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { AuthLayout } from "~/components/auth-layout";
 import { FormError, SubmitButton, TextField } from "~/components/forms";
 import { db } from "~/db.server";
+import { requireFormData } from "~/modules/http.server";
 import { LogInForm, safeRedirect } from "~/modules/accounts/account-form";
 import { findSignedIn, startSession } from "~/modules/accounts/auth.server";
 import { logIn } from "~/modules/accounts/login.server";
@@ -18,22 +19,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const values = formValues(await request.formData());
+  const values = formValues(await requireFormData(request));
   const form = LogInForm.safeParse(values);
   const email = values.email ?? "";
   if (!form.success) return data({ errors: fieldErrors(form.error), email }, { status: 400 });
   const outcome = await logIn(db, form.data.email, form.data.password, clientAddress(context));
   if (outcome.outcome === "rate-limited") {
-    const minutes = Math.ceil(outcome.retryAfterSeconds / 60);
     return data(
-      { errors: { form: [`Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`] }, email },
-      { status: 429 },
+      { errors: { form: [`Too many attempts. Try again in ${waitSentence(outcome.retryAfterSeconds)}.`] }, email },
+      { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
     );
   }
   if (outcome.outcome === "invalid") {
     return data({ errors: { form: ["That email and password do not match an account."] }, email }, { status: 401 });
   }
   return redirect(safeRedirect(form.data.redirectTo), { headers: { "Set-Cookie": await startSession(outcome.userId) } });
+}
+
+function waitSentence(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }
 
 export default function LogIn() {

@@ -4,6 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { PersonalReportPage } from "~/components/report/personal-report-page";
 import { RespondentMessage } from "~/components/respondent-layout";
 import { db } from "~/db.server";
+import { pathSegment, requireFormData } from "~/modules/http.server";
 import type { RouteHandle } from "~/modules/route-handle";
 import { loadReportPage, setNamingConsent } from "~/modules/reports/report-page.server";
 
@@ -11,7 +12,7 @@ export const handle: RouteHandle = { hydrate: false };
 
 export const meta: MetaFunction = () => [{ title: "Your private report" }, { name: "robots", content: "noindex" }];
 
-const PRIVATE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
+const PRIVATE = { "Cache-Control": "no-store" };
 
 export const headers: HeadersFunction = () => PRIVATE;
 
@@ -22,12 +23,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  const form = await request.formData();
+  const form = await requireFormData(request);
   const consent = form.get("consent");
   if (consent !== "give" && consent !== "withdraw") return data({ page: null }, { status: 400, headers: PRIVATE });
   const outcome = await setNamingConsent(db, token, consent === "give");
   if (outcome === "not-found") return data({ page: null }, { status: 404, headers: PRIVATE });
-  return redirect(`/me/${token}${outcome === "saved" ? "?saved=1" : ""}#who-sees`, { headers: PRIVATE });
+  return redirect(`/me/${pathSegment(token)}${outcome === "saved" ? "?saved=1" : ""}#who-sees`, { headers: PRIVATE });
 }
 
 export default function PrivateReport() {

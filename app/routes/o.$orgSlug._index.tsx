@@ -8,31 +8,33 @@ import { loadOverview } from "~/modules/accounts/overview.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request, params.orgSlug, "leader");
-  return { name: member.userName, canAdminister: hasRole(member.role, "admin"), overview: await loadOverview(db, member.orgId) };
+  return { orgSlug: member.orgSlug, name: member.userName, canAdminister: hasRole(member.role, "admin"), overview: await loadOverview(db, member.orgId) };
 }
 
 export default function Overview() {
-  const { name, canAdminister, overview } = useLoaderData<typeof loader>();
+  const { orgSlug, name, canAdminister, overview } = useLoaderData<typeof loader>();
+  // Absolute links only: see e2e/links-during-navigation.spec.ts.
+  const base = `/o/${orgSlug}`;
   const steps = [
     {
       done: overview.people > 0,
       title: "Import your roster and org chart",
       text: "A CSV with email, name, title, manager email and department. The org chart is half of what Earned compares.",
-      to: "people/import",
+      to: `${base}/people/import`,
       cta: "Import roster",
     },
     {
       done: overview.waves > 0,
       title: "Run the Influence & Authority Pulse",
       text: "Five minutes per person: whose lead people follow, whom they ask for advice, and how earned the authority around them feels.",
-      to: "surveys/new",
+      to: `${base}/surveys/new`,
       cta: "Create a survey",
     },
     {
       done: overview.members > 1,
       title: "Invite analysts and leaders",
       text: "Leaders see dashboards for their own part of the org chart; analysts see the whole organization.",
-      to: "settings/members",
+      to: `${base}/settings/members`,
       cta: "Invite members",
     },
   ];
@@ -41,7 +43,7 @@ export default function Overview() {
       <PageHeader title={`Welcome, ${name.split(" ")[0]}`} description="What is happening in your organization." />
       {overview.latestResults ? (
         <div className="mb-6">
-          <Link to={`dashboards/${overview.latestResults.waveId}`} className="card flex items-center justify-between gap-4 p-5 hover:bg-slate-50">
+          <Link to={`${base}/dashboards/${overview.latestResults.waveId}`} className="card flex items-center justify-between gap-4 p-5 hover:bg-slate-50">
             <span>
               <span className="block text-sm text-slate-600">Latest results</span>
               <span className="block font-semibold text-slate-900">{overview.latestResults.label}</span>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useParams } from "@remix-run/react";
 import { memo, useMemo, useState } from "react";
 import { DashboardEmpty } from "~/components/dashboard-empty";
 import { colorFor, NetworkGraph, type Coloring, type NetworkNode } from "~/components/network-graph";
@@ -15,6 +15,7 @@ const TABLE_ROWS = 100;
 
 export default function Network() {
   const { k, empty, view, orgSlug } = useLoaderData<typeof loader>();
+  const { waveId } = useParams();
   const [coloring, setColoring] = useState<Coloring>("department");
   const [showFormal, setShowFormal] = useState(false);
   const [showGroups, setShowGroups] = useState(true);
@@ -138,7 +139,7 @@ export default function Network() {
           </section>
         </aside>
       </div>
-      <NetworkTable people={shownPeople} selected={selected} onSelect={setSelected} />
+      <NetworkTable people={shownPeople} peopleHref={`/o/${orgSlug}/dashboards/${waveId}/people`} selected={selected} onSelect={setSelected} />
     </div>
   );
 }
@@ -175,7 +176,7 @@ const FindPerson = memo(function FindPerson({ people, onFind }: { people: Person
   );
 });
 
-const NetworkTable = memo(function NetworkTable({ people: shownPeople, selected, onSelect }: { people: PersonNode[]; selected: string | null; onSelect: (id: string) => void }) {
+const NetworkTable = memo(function NetworkTable({ people: shownPeople, peopleHref, selected, onSelect }: { people: PersonNode[]; peopleHref: string; selected: string | null; onSelect: (id: string) => void }) {
   return (
       <section className="card overflow-x-auto" aria-labelledby="network-table">
         <h2 id="network-table" className="px-4 pt-4 font-semibold">
@@ -214,7 +215,7 @@ const NetworkTable = memo(function NetworkTable({ people: shownPeople, selected,
         {shownPeople.length > TABLE_ROWS ? (
           <p className="px-4 py-3 text-sm text-slate-600">
             Showing the {TABLE_ROWS} most chosen of {shownPeople.length}. The{" "}
-            <Link to="../people" relative="path" className="link">
+            <Link to={peopleHref} className="link">
               People
             </Link>{" "}
             view lists everyone, and the network downloads (GEXF, GraphML) hold the whole graph.

@@ -19,11 +19,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     survey.waves.push(wave);
     surveys.set(wave.surveyId, survey);
   }
-  return { canRunSurveys: hasRole(member.role, "admin"), isLeader: member.role === "leader", k: member.minGroupSize, surveys: [...surveys.values()] };
+  return { orgSlug: member.orgSlug, canRunSurveys: hasRole(member.role, "admin"), isLeader: member.role === "leader", k: member.minGroupSize, surveys: [...surveys.values()] };
 }
 
 export default function Dashboards() {
-  const { canRunSurveys, isLeader, k, surveys } = useLoaderData<typeof loader>();
+  const { orgSlug, canRunSurveys, isLeader, k, surveys } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
@@ -39,7 +39,7 @@ export default function Dashboards() {
           title="No results yet"
           action={
             canRunSurveys ? (
-              <Link to="../surveys" relative="path" className="btn-primary">
+              <Link to={`/o/${orgSlug}/surveys`} className="btn-primary">
                 Go to surveys
               </Link>
             ) : null
@@ -58,7 +58,7 @@ export default function Dashboards() {
                 {survey.waves.map((wave) => (
                   <li key={wave.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
                     <span className="flex items-center gap-2">
-                      <Link to={wave.id} className="link">
+                      <Link to={`/o/${orgSlug}/dashboards/${wave.id}`} className="link">
                         Wave {wave.number}
                       </Link>
                       <StatusBadge status={wave.status} />

@@ -28,7 +28,7 @@ export default function PersonPage() {
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link to=".." relative="path" className="link">
+        <Link to={`/o/${orgSlug}/people`} className="link">
           People
         </Link>
       </nav>
@@ -71,7 +71,7 @@ export default function PersonPage() {
             <ol className="mt-3 space-y-2 text-sm">
               {chain.map((manager, index) => (
                 <li key={manager.id} style={{ paddingLeft: `${index * 0.75}rem` }}>
-                  <Link to={`../${manager.id}`} relative="path" className="link">
+                  <Link to={`/o/${orgSlug}/people/${manager.id}`} className="link">
                     {manager.name}
                   </Link>
                   <span className="text-slate-600"> · {manager.title ?? "No title"}</span>
@@ -93,7 +93,7 @@ export default function PersonPage() {
             <ul className="mt-3 space-y-1 text-sm">
               {directReports.map((report) => (
                 <li key={report.id}>
-                  <Link to={`../${report.id}`} relative="path" className="link">
+                  <Link to={`/o/${orgSlug}/people/${report.id}`} className="link">
                     {report.name}
                   </Link>
                   <span className="text-slate-600"> · {report.title ?? "No title"}</span>

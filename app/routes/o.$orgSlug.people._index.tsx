@@ -5,6 +5,7 @@ import { pageFrom, Pagination } from "~/components/pagination";
 import { PeopleTabs } from "~/components/people-tabs";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
+import { searchText } from "~/modules/http.server";
 import { hasRole } from "~/modules/accounts/roles";
 import { listDepartments, listPeople } from "~/modules/people/people.server";
 import { PEOPLE_PAGE_SIZE } from "~/modules/people/people-query";
@@ -15,8 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request, params.orgSlug, "analyst");
   const searchParams = new URL(request.url).searchParams;
   const query = {
-    search: (searchParams.get("q") ?? "").trim().slice(0, 100),
-    department: (searchParams.get("department") ?? "").slice(0, 200),
+    search: searchText(searchParams, "q", 100),
+    department: searchText(searchParams, "department", 200),
     page: pageFrom(searchParams),
     includeInactive: searchParams.get("inactive") === "1",
   };
@@ -35,7 +36,7 @@ export default function People() {
         description="The roster and org chart: who can be surveyed and nominated, and the formal authority Earned compares with earned influence."
         actions={
           canImport ? (
-            <Link to="import" className="btn-primary">
+            <Link to={`/o/${orgSlug}/people/import`} className="btn-primary">
               Import roster
             </Link>
           ) : null
@@ -47,7 +48,7 @@ export default function People() {
           title="No one in the roster yet"
           action={
             canImport ? (
-              <Link to="import" className="btn-primary">
+              <Link to={`/o/${orgSlug}/people/import`} className="btn-primary">
                 Import a CSV
               </Link>
             ) : null
@@ -89,7 +90,7 @@ export default function People() {
           {people.length === 0 ? (
             <p className="card p-6 text-sm text-slate-700">
               No one matches these filters.{" "}
-              <Link to="." className="link">
+              <Link to={`/o/${orgSlug}/people`} className="link">
                 Clear them
               </Link>
             </p>
@@ -112,7 +113,7 @@ export default function People() {
                   {people.map((person) => (
                     <tr key={person.id}>
                       <td>
-                        <Link to={person.id} className="link">
+                        <Link to={`/o/${orgSlug}/people/${person.id}`} className="link">
                           {person.name}
                         </Link>
                         <div className="text-xs text-slate-600">{person.email}</div>

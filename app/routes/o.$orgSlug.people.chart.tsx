@@ -6,6 +6,7 @@ import { EmptyState, PageHeader } from "~/components/layout";
 import { PeopleTabs } from "~/components/people-tabs";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
+import { searchText } from "~/modules/http.server";
 import { buildOrgTree, pathsToMatches, type OrgTreeNode } from "~/modules/people/org-chart";
 import { loadOrgChart } from "~/modules/people/people.server";
 
@@ -17,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     orgSlug: member.orgSlug,
     people: await loadOrgChart(db, member.orgId),
-    search: (searchParams.get("q") ?? "").trim().slice(0, 100),
+    search: searchText(searchParams, "q", 100),
     expandAll: searchParams.get("expand") === "all",
   };
 }
@@ -55,10 +56,10 @@ export default function OrgChart() {
               </button>
             </Form>
             <div className="flex gap-2">
-              <Link to="?expand=all" className="btn-ghost" onClick={(event) => (event.preventDefault(), setAll(true))}>
+              <Link to={`/o/${orgSlug}/people/chart?expand=all`} className="btn-ghost" onClick={(event) => (event.preventDefault(), setAll(true))}>
                 Expand all
               </Link>
-              <Link to="?" className="btn-ghost" onClick={(event) => (event.preventDefault(), setAll(false))}>
+              <Link to={`/o/${orgSlug}/people/chart`} className="btn-ghost" onClick={(event) => (event.preventDefault(), setAll(false))}>
                 Collapse all
               </Link>
             </div>
@@ -71,7 +72,7 @@ export default function OrgChart() {
           <div className="card overflow-x-auto p-4">
             <ul className="space-y-1" aria-label="Org chart" key={`${view.generation}:${search}`}>
               {tree.map((node) => (
-                <OrgNode key={node.id} node={node} open={open} matches={matches} expandAll={view.expandAll} />
+                <OrgNode key={node.id} orgSlug={orgSlug} node={node} open={open} matches={matches} expandAll={view.expandAll} />
               ))}
             </ul>
           </div>
@@ -81,10 +82,10 @@ export default function OrgChart() {
   );
 }
 
-function OrgNode({ node, open, matches, expandAll }: { node: OrgTreeNode; open: Set<string>; matches: Set<string>; expandAll: boolean }) {
+function OrgNode({ orgSlug, node, open, matches, expandAll }: { orgSlug: string; node: OrgTreeNode; open: Set<string>; matches: Set<string>; expandAll: boolean }) {
   const label = (
     <span className={`inline-flex flex-wrap items-baseline gap-x-2 ${matches.has(node.id) ? "rounded bg-amber-100 px-1" : ""}`}>
-      <Link to={`../${node.id}`} relative="path" className="link">
+      <Link to={`/o/${orgSlug}/people/${node.id}`} className="link">
         {node.name}
       </Link>
       <span className="text-sm text-slate-600">
@@ -99,7 +100,7 @@ function OrgNode({ node, open, matches, expandAll }: { node: OrgTreeNode; open: 
     </span>
   );
   if (node.children.length === 0) return <li className="py-0.5 pl-5">{label}</li>;
-  return <Team node={node} label={label} open={open} matches={matches} expandAll={expandAll} />;
+  return <Team orgSlug={orgSlug} node={node} label={label} open={open} matches={matches} expandAll={expandAll} />;
 }
 
 /**
@@ -107,7 +108,7 @@ function OrgNode({ node, open, matches, expandAll }: { node: OrgTreeNode; open: 
  * the tree is never built. The toggle is a disclosure button; without JavaScript, "Expand all"
  * asks the server for everything open.
  */
-function Team({ node, label, open, matches, expandAll }: { node: OrgTreeNode; label: ReactNode; open: Set<string>; matches: Set<string>; expandAll: boolean }) {
+function Team({ orgSlug, node, label, open, matches, expandAll }: { orgSlug: string; node: OrgTreeNode; label: ReactNode; open: Set<string>; matches: Set<string>; expandAll: boolean }) {
   const [isOpen, setIsOpen] = useState(expandAll || node.depth === 0 || open.has(node.id));
   return (
     <li>
@@ -126,7 +127,7 @@ function Team({ node, label, open, matches, expandAll }: { node: OrgTreeNode; la
       {isOpen ? (
         <ul className="ml-2 border-l border-slate-200 pl-4">
           {node.children.map((child) => (
-            <OrgNode key={child.id} node={child} open={open} matches={matches} expandAll={expandAll} />
+            <OrgNode key={child.id} orgSlug={orgSlug} node={child} open={open} matches={matches} expandAll={expandAll} />
           ))}
         </ul>
       ) : null}

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Notice, PageHeader } from "~/components/layout";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
-import { notFound, requireId } from "~/modules/http.server";
+import { notFound, requireFormData, requireId } from "~/modules/http.server";
 import { applyRosterImport, discardRosterImport, findRosterImport } from "~/modules/people/roster.server";
 
 export const meta: MetaFunction = () => [{ title: "Review roster import · Earned" }];
@@ -32,9 +32,10 @@ const APPLY_MESSAGES = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireMember(request, params.orgSlug, "admin");
   const importId = requireId(params.importId);
-  const intent = (await request.formData()).get("intent");
+  const intent = (await requireFormData(request)).get("intent");
   if (intent === "discard") {
-    await discardRosterImport(db, member.orgId, importId);
+    const discarded = await discardRosterImport(db, member.orgId, importId);
+    if (discarded === "not-found") throw notFound();
     return redirect(`/o/${member.orgSlug}/people/import`);
   }
   if (intent !== "apply") return data({ error: "Choose to apply or discard this import." }, { status: 400 });

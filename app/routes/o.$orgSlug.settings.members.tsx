@@ -10,6 +10,7 @@ import { requireMember } from "~/modules/accounts/membership.server";
 import { hasRole, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "~/modules/accounts/roles";
 import { fieldErrors, formValues, type FieldErrors } from "~/modules/forms";
 import { findActivePersonIdByEmail } from "~/modules/people/people.server";
+import { notFound, requireFormData } from "~/modules/http.server";
 import { publicBaseUrl } from "~/modules/request-url.server";
 
 export const meta: MetaFunction = () => [{ title: "Members · Earned" }];
@@ -27,7 +28,7 @@ const leaderPersonMessage = (email: string) =>
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireMember(request, params.orgSlug, "admin");
-  const values = formValues(await request.formData());
+  const values = formValues(await requireFormData(request));
   const reply = (result: ActionResult, status = 200) => data(result, { status });
   switch (values.intent) {
     case "invite": {
@@ -55,7 +56,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "revoke": {
       const form = InvitationIdForm.safeParse(values);
       if (!form.success) return reply({ intent: "revoke", errors: { form: ["That invitation no longer exists."] } }, 400);
-      await revokeInvitation(db, member.orgId, form.data.invitationId);
+      const outcome = await revokeInvitation(db, member.orgId, form.data.invitationId);
+      if (outcome === "not-found") throw notFound();
+      if (outcome === "accepted") return reply({ intent: "revoke", errors: { form: ["This invitation has already been accepted."] } }, 409);
       return reply({ intent: "revoke", notice: "Invitation revoked." });
     }
     case "change-role": {
@@ -69,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!personId) return reply({ intent: "change-role", errors: { form: [leaderPersonMessage(form.data.personEmail)] } }, 400);
       }
       const outcome = await changeMemberRole(db, member.orgId, form.data.membershipId, form.data.role, personId);
-      if (outcome === "not-found") throw new Response("Not found", { status: 404 });
+      if (outcome === "not-found") throw notFound();
       if (outcome === "last-owner") return reply({ intent: "change-role", errors: { form: ["The organization needs at least one owner. Make someone else an owner first."] } }, 409);
       if (outcome !== "changed") return reply({ intent: "change-role", errors: { form: ["A leader needs their person in the roster."] } }, 400);
       return reply({ intent: "change-role", notice: "Role changed." });
@@ -79,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const form = MembershipIdForm.safeParse(values);
       if (!form.success) return reply({ intent: "remove", errors: { form: ["That member no longer exists."] } }, 400);
       const outcome = await removeMember(db, member.orgId, form.data.membershipId);
-      if (outcome === "not-found") throw new Response("Not found", { status: 404 });
+      if (outcome === "not-found") throw notFound();
       if (outcome === "last-owner") return reply({ intent: "remove", errors: { form: ["The last owner cannot be removed."] } }, 409);
       return redirect(`/o/${member.orgSlug}/settings/members`);
     }
@@ -89,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Members() {
-  const { isOwner, myUserId, members, invitations } = useLoaderData<typeof loader>();
+  const { orgSlug, isOwner, myUserId, members, invitations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const [searchParams] = useSearchParams();
   const confirmRemove = searchParams.get("remove");
@@ -155,12 +158,12 @@ export default function Members() {
                         <button type="submit" name="intent" value="remove" className="btn-danger">
                           Remove {m.name}
                         </button>
-                        <Link to="." className="btn-ghost">
+                        <Link to={`/o/${orgSlug}/settings/members`} className="btn-ghost">
                           Keep
                         </Link>
                       </Form>
                     ) : (
-                      <Link to={`?remove=${m.id}`} className="btn-ghost text-red-700">
+                      <Link to={`/o/${orgSlug}/settings/members?remove=${m.id}`} className="btn-ghost text-red-700">
                         Remove…
                       </Link>
                     )}

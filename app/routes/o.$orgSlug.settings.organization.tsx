@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton, TextField } from "~/components/forms";
 import { Notice } from "~/components/layout";
 import { db } from "~/db.server";
+import { requireFormData } from "~/modules/http.server";
 import { requireMember } from "~/modules/accounts/membership.server";
 import { OrganizationSettingsForm } from "~/modules/accounts/organization-settings";
 import { NAMING_LABEL, NAMINGS } from "~/modules/analytics/naming";
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireMember(request, params.orgSlug, "owner");
-  const values = formValues(await request.formData());
+  const values = formValues(await requireFormData(request));
   const form = OrganizationSettingsForm.safeParse(values);
   if (!form.success) return data({ errors: fieldErrors(form.error) as FieldErrors, values, saved: false }, { status: 400 });
   await updateOrganizationSettings(db, member.orgId, form.data);

@@ -13,7 +13,7 @@ import { WavePills } from "~/components/tabs";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
 import { formValues } from "~/modules/forms";
-import { notFound, requireId } from "~/modules/http.server";
+import { notFound, requireFormData, requireId } from "~/modules/http.server";
 import { publicBaseUrl } from "~/modules/request-url.server";
 import { loadSurveyPage } from "~/modules/surveys/survey-page.server";
 import { addQuestion, deleteQuestion, findWave, moveQuestion } from "~/modules/surveys/surveys.server";
@@ -49,7 +49,7 @@ const NOT_ALLOWED: Record<string, string> = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireMember(request, params.orgSlug, "admin");
   const surveyId = requireId(params.surveyId);
-  const form = Intent.safeParse(formValues(await request.formData()));
+  const form = Intent.safeParse(formValues(await requireFormData(request)));
   if (!form.success) return data({ problems: ["That action was not understood. Reload the page and try again."] }, { status: 400 });
   const input = form.data;
   if (input.intent === "next-wave") {
@@ -111,6 +111,7 @@ export default function SurveyPage() {
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const waveBase = `/o/${orgSlug}/surveys/${survey.id}/waves/${wave.id}`;
+  const wavePage = `/o/${orgSlug}/surveys/${survey.id}?wave=${wave.number}`;
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
@@ -132,13 +133,13 @@ export default function SurveyPage() {
           </Link>
         }
       />
-      <WavePills waves={survey.waves} current={wave.id} hrefFor={(w) => `?wave=${w.number}`} />
+      <WavePills waves={survey.waves} current={wave.id} hrefFor={(w) => `/o/${orgSlug}/surveys/${survey.id}?wave=${w.number}`} />
       <div className="space-y-6">
         {result?.problems ? <FormError errors={result.problems} /> : null}
-        <WaveStatusCard wave={wave} launch={launch} waveBase={waveBase} busy={busy} confirm={searchParams.get("confirm")} smtp={smtp} />
+        <WaveStatusCard wave={wave} launch={launch} waveBase={waveBase} wavePage={wavePage} busy={busy} confirm={searchParams.get("confirm")} smtp={smtp} />
         {progress ? <WaveProgressCard wave={wave} progress={progress} /> : null}
         {wave.status === "open" ? <WaveLinksCard wave={wave} waveBase={waveBase} busy={busy} openLink={result?.openLink} /> : null}
-        <QuestionListCard wave={wave} questions={questions} waveBase={waveBase} busy={busy} confirmDelete={searchParams.get("delete")} />
+        <QuestionListCard wave={wave} questions={questions} waveBase={waveBase} wavePage={wavePage} busy={busy} confirmDelete={searchParams.get("delete")} />
       </div>
     </>
   );

@@ -5,7 +5,7 @@ import { FormActions, FormError } from "~/components/forms";
 import { Breadcrumb, PageHeader } from "~/components/layout";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
-import { notFound } from "~/modules/http.server";
+import { notFound, requireFormData } from "~/modules/http.server";
 import { listDepartments } from "~/modules/people/people.server";
 import { parseAudienceForm } from "~/modules/surveys/audience";
 import { listManagers, resolveAudience, updateAudience } from "~/modules/surveys/surveys.server";
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireMember(request, params.orgSlug, "admin");
   const wave = await requireWave(member.orgId, params);
-  const parsed = parseAudienceForm(await request.formData());
+  const parsed = parseAudienceForm(await requireFormData(request));
   if (!parsed.ok) return data({ error: parsed.message }, { status: 400 });
   const outcome = await updateAudience(db, member.orgId, wave.id, parsed.audience);
   if (outcome === "not-found") throw notFound();

@@ -6,7 +6,7 @@ import { Breadcrumb, Notice, PageHeader } from "~/components/layout";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
 import { formValues, type FieldErrors } from "~/modules/forms";
-import { notFound, requireId } from "~/modules/http.server";
+import { notFound, requireFormData, requireId } from "~/modules/http.server";
 import { canEditQuestions } from "~/modules/surveys/lifecycle";
 import { applyQuestionForm, KIND_LABEL, KNOWN_CONSTRUCTS, LIMITS, QuestionForm, questionProblems } from "~/modules/surveys/questions";
 import { listQuestions, updateQuestion } from "~/modules/surveys/surveys.server";
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { member, wave, question } = await loadQuestion(request, params);
-  const values = formValues(await request.formData());
+  const values = formValues(await requireFormData(request));
   const parsed = QuestionForm.safeParse(values);
   if (!parsed.success) return data({ errors: { form: ["Some values could not be read. Check the numbers."] } as FieldErrors, values }, { status: 400 });
   const updated = applyQuestionForm(question, parsed.data);

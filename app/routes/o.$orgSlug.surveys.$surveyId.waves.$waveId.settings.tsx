@@ -8,7 +8,7 @@ import { requireMember } from "~/modules/accounts/membership.server";
 import { toDateTimeInput } from "~/modules/dates";
 import { smtpConfigured } from "~/modules/email/email.server";
 import { fieldErrors, formValues, type FieldErrors } from "~/modules/forms";
-import { notFound } from "~/modules/http.server";
+import { notFound, requireFormData } from "~/modules/http.server";
 import { findSurvey, updateWaveSettings } from "~/modules/surveys/surveys.server";
 import { requireWave } from "~/modules/surveys/wave-access.server";
 import { WaveSettingsForm } from "~/modules/surveys/wave-settings-form";
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireMember(request, params.orgSlug, "admin");
   const wave = await requireWave(member.orgId, params);
-  const values = formValues(await request.formData());
+  const values = formValues(await requireFormData(request));
   const form = WaveSettingsForm.safeParse(values);
   if (!form.success) return data({ errors: fieldErrors(form.error), values }, { status: 400 });
   const outcome = await updateWaveSettings(db, member.orgId, wave.id, form.data);

@@ -12,18 +12,18 @@ export const meta: MetaFunction = () => [{ title: "Surveys · Earned" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request, params.orgSlug, "admin");
-  return { surveys: await listSurveys(db, member.orgId) };
+  return { orgSlug: member.orgSlug, surveys: await listSurveys(db, member.orgId) };
 }
 
 export default function Surveys() {
-  const { surveys } = useLoaderData<typeof loader>();
+  const { orgSlug, surveys } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
         title="Surveys"
         description="Pulse surveys run in waves: each wave invites the audience once, and every chart compares waves."
         actions={
-          <Link to="new" className="btn-primary">
+          <Link to={`/o/${orgSlug}/surveys/new`} className="btn-primary">
             New survey
           </Link>
         }
@@ -32,7 +32,7 @@ export default function Surveys() {
         <EmptyState
           title="No surveys yet"
           action={
-            <Link to="new" className="btn-primary">
+            <Link to={`/o/${orgSlug}/surveys/new`} className="btn-primary">
               Start from the Influence & Authority Pulse
             </Link>
           }
@@ -58,7 +58,7 @@ export default function Surveys() {
               {surveys.map((survey) => (
                 <tr key={survey.id}>
                   <td>
-                    <Link to={survey.id} className="link">
+                    <Link to={`/o/${orgSlug}/surveys/${survey.id}`} className="link">
                       {survey.name}
                     </Link>
                     {survey.repeat_every_weeks ? <div className="text-xs text-slate-600">Repeats every {survey.repeat_every_weeks} weeks</div> : null}

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { FormError, SubmitButton, TextField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { db } from "~/db.server";
+import { requireFormData } from "~/modules/http.server";
 import { requireMember } from "~/modules/accounts/membership.server";
 import { fieldErrors, formValues, type FieldErrors } from "~/modules/forms";
 import { createSurvey, listTemplates } from "~/modules/surveys/surveys.server";
@@ -17,13 +18,13 @@ const NewSurveyForm = z.object({
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireMember(request, params.orgSlug, "admin");
-  return { templates: await listTemplates(db) };
+  const member = await requireMember(request, params.orgSlug, "admin");
+  return { orgSlug: member.orgSlug, templates: await listTemplates(db) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireMember(request, params.orgSlug, "admin");
-  const values = formValues(await request.formData());
+  const values = formValues(await requireFormData(request));
   const form = NewSurveyForm.safeParse(values);
   if (!form.success) return data({ errors: fieldErrors(form.error), values }, { status: 400 });
   const outcome = await createSurvey(db, member.orgId, form.data);
@@ -33,13 +34,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewSurvey() {
-  const { templates } = useLoaderData<typeof loader>();
+  const { orgSlug, templates } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const chosen = result?.values.templateKey ?? templates[0]?.key;
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link to=".." relative="path" className="link">
+        <Link to={`/o/${orgSlug}/surveys`} className="link">
           Surveys
         </Link>
       </nav>

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { FormError, SubmitButton, TextField } from "~/components/forms";
 import { Logo } from "~/components/layout";
 import { db } from "~/db.server";
+import { requireFormData } from "~/modules/http.server";
 import { createOrganizationFor } from "~/modules/accounts/accounts.server";
 import { requireUser } from "~/modules/accounts/auth.server";
 import { listMemberships } from "~/modules/accounts/membership.server";
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = NewOrganizationForm.safeParse(formValues(await request.formData()));
+  const form = NewOrganizationForm.safeParse(formValues(await requireFormData(request)));
   if (!form.success) return data({ errors: fieldErrors(form.error) }, { status: 400 });
   const organization = await createOrganizationFor(db, user.id, form.data.organizationName);
   return redirect(`/o/${organization.slug}`);

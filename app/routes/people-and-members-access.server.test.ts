@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import type { Role } from "~/modules/accounts/roles";
-import { addMember, call, createOwner, makeRequest } from "../../test/fixtures.server";
+import { addMember, call, createOwner, databaseFingerprint, makeRequest } from "../../test/fixtures.server";
+import { inviteMember } from "~/modules/accounts/members.server";
+import { previewRosterImport } from "~/modules/people/roster.server";
+import * as importProblems from "./o.$orgSlug.people.import.$importId.problems";
 import * as importPage from "./o.$orgSlug.people.import._index";
 import * as importReview from "./o.$orgSlug.people.import.$importId";
 import * as importUpload from "./o.$orgSlug.people.import.upload";
@@ -164,5 +167,84 @@ describe("who may do what with people and members", () => {
     expect(unreadable.status).toBe(400);
     const after = await db.selectFrom("roster_import").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
+  });
+});
+
+/**
+ * Issue 13: an id learned from another organization (a link, a log, a screenshot) must reach
+ * nothing through one's own organization's URL. Each action is tried by an owner of their own
+ * organization with the other one's ids: 404, and not a row of any table changes.
+ */
+describe("another organization's ids, through one's own organization", () => {
+  let setup: Setup;
+  let foreign: { importId: string; invitationId: string; membershipId: string; ownerMembershipId: string };
+  beforeAll(async () => {
+    setup = await setUp();
+    const { stranger } = setup;
+    const preview = await previewRosterImport(db, {
+      orgId: stranger.org.id,
+      userId: stranger.userId,
+      fileName: "theirs.csv",
+      bytes: new TextEncoder().encode("email,name\nsecret@stranger.test,Secret\nother@stranger.test,Other"),
+      deactivateMissing: true,
+    });
+    if (preview.outcome !== "previewed") throw new Error("preview");
+    await inviteMember(db, {
+      orgId: stranger.org.id,
+      orgName: "Stranger Co",
+      invitedBy: { id: stranger.userId, name: "Them" },
+      email: "invitee@stranger.test",
+      role: "analyst",
+      personId: null,
+      baseUrl: "https://earned.test",
+    });
+    const invitation = await db.selectFrom("member_invitation").select("id").where("organization_id", "=", stranger.org.id).executeTakeFirstOrThrow();
+    const analyst = await addMember(stranger.org.id, "analyst");
+    const memberships = await db.selectFrom("membership").select(["id", "user_id"]).where("organization_id", "=", stranger.org.id).execute();
+    foreign = {
+      importId: preview.importId,
+      invitationId: invitation.id,
+      membershipId: memberships.find((m) => m.user_id === analyst.userId)!.id,
+      ownerMembershipId: memberships.find((m) => m.user_id === stranger.userId)!.id,
+    };
+    expect(await db.selectFrom("roster_import_row").select("email").where("import_id", "=", preview.importId).execute()).toHaveLength(2);
+  });
+
+  const mine = () => ({ orgSlug: setup.owner.org.slug });
+  const cases: { name: string; run: () => Promise<{ status: number }> }[] = [
+    { name: "apply their import", run: () => call(() => importReview.action(args("/", { ...mine(), importId: foreign.importId }, setup.cookies.owner, { intent: "apply" }))) },
+    { name: "discard their import", run: () => call(() => importReview.action(args("/", { ...mine(), importId: foreign.importId }, setup.cookies.owner, { intent: "discard" }))) },
+    { name: "review their import", run: () => call(() => importReview.loader(args("/", { ...mine(), importId: foreign.importId }, setup.cookies.owner))) },
+    { name: "download their import's problems", run: () => call(() => importProblems.loader(args("/", { ...mine(), importId: foreign.importId }, setup.cookies.owner))) },
+    { name: "revoke their invitation", run: () => call(() => membersPage.action(args("/", mine(), setup.cookies.owner, { intent: "revoke", invitationId: foreign.invitationId }))) },
+    {
+      name: "change their member's role",
+      run: () => call(() => membersPage.action(args("/", mine(), setup.cookies.owner, { intent: "change-role", membershipId: foreign.membershipId, role: "admin" }))),
+    },
+    {
+      name: "demote their owner",
+      run: () => call(() => membersPage.action(args("/", mine(), setup.cookies.owner, { intent: "change-role", membershipId: foreign.ownerMembershipId, role: "analyst" }))),
+    },
+    { name: "remove their member", run: () => call(() => membersPage.action(args("/", mine(), setup.cookies.owner, { intent: "remove", membershipId: foreign.membershipId }))) },
+    { name: "open their person", run: () => call(() => personPage.loader(args("/", { ...mine(), personId: setup.foreignPerson.id }, setup.cookies.owner))) },
+  ];
+  for (const testCase of cases) {
+    it(`${testCase.name}: 404, nothing changed`, async () => {
+      const before = await databaseFingerprint();
+      expect((await testCase.run()).status).toBe(404);
+      expect(await databaseFingerprint()).toEqual(before);
+    });
+  }
+
+  it("leaves their import appliable: its staged rows are all still there", async () => {
+    const rows = await db.selectFrom("roster_import_row").select("email").where("import_id", "=", foreign.importId).orderBy("email").execute();
+    expect(rows.map((row) => row.email)).toEqual(["other@stranger.test", "secret@stranger.test"]);
+    const theirs = await call(() => importReview.action(args("/", { orgSlug: setup.stranger.org.slug, importId: foreign.importId }, setup.stranger.cookie, { intent: "apply" })));
+    expect(theirs.status).toBe(302);
+    const people = await db.selectFrom("person").select(["email", "active"]).where("organization_id", "=", setup.stranger.org.id).orderBy("email").execute();
+    expect(people).toEqual([
+      { email: "other@stranger.test", active: true },
+      { email: "secret@stranger.test", active: true },
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import { RespondentErrorBoundary } from "~/components/respondent-error";
 import { RespondentPage } from "~/components/respondent-page";
 import { db } from "~/db.server";
 import { keepingAnswersThroughOutages } from "~/modules/outage.server";
+import { pathSegment, requireFormData } from "~/modules/http.server";
 import type { RouteHandle } from "~/modules/route-handle";
 import { handleRespondentPost, respondentView } from "~/modules/responses/respondent-page.server";
 import { findRespondentForm, submitResponse } from "~/modules/responses/responses.server";
@@ -23,13 +24,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  const formData = await request.formData();
+  const formData = await requireFormData(request);
   return keepingAnswersThroughOutages(formData, async () => {
     const form = await findRespondentForm(db, token);
-    if (form.state !== "open") return redirect(`/r/${token}`);
+    if (form.state !== "open") return redirect(`/r/${pathSegment(token)}`);
     const reply = await handleRespondentPost(db, form, formData, (submission) => submitResponse(db, token, submission));
     if (reply.kind === "stored") return redirect("/r/thanks");
-    if (reply.kind === "gone") return redirect(`/r/${token}`);
+    if (reply.kind === "gone") return redirect(`/r/${pathSegment(token)}`);
     return data(reply, { status: reply.status });
   });
 }

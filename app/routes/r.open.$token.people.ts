@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "~/db.server";
+import { withPlainQuery } from "~/modules/http.server";
 import { clientAddress } from "~/modules/request.server";
 import { underSearchLimit } from "~/modules/responses/open-link.server";
 import { nomineeSearchResponse } from "~/modules/responses/respondent-page.server";
@@ -11,5 +12,5 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (form.state === "open" && !(await underSearchLimit(form.waveId, clientAddress(context)))) {
     return Response.json({ error: "Too many searches. Wait a minute and try again." }, { status: 429, headers: { "Cache-Control": "no-store", "Retry-After": "60" } });
   }
-  return nomineeSearchResponse(db, request, form);
+  return nomineeSearchResponse(db, withPlainQuery(request), form);
 }

@@ -6,6 +6,7 @@ import { RespondentErrorBoundary } from "~/components/respondent-error";
 import { RespondentPage } from "~/components/respondent-page";
 import { db } from "~/db.server";
 import { keepingAnswersThroughOutages } from "~/modules/outage.server";
+import { pathSegment, requireFormData } from "~/modules/http.server";
 import type { RouteHandle } from "~/modules/route-handle";
 import { answeredCookie, hasAnsweredInThisBrowser, underOpenLinkCap, underSearchLimit } from "~/modules/responses/open-link.server";
 import { clientAddress } from "~/modules/request.server";
@@ -29,17 +30,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  if (hasAnsweredInThisBrowser(request, token)) return redirect(`/r/open/${token}`);
-  const formData = await request.formData();
+  if (hasAnsweredInThisBrowser(request, token)) return redirect(`/r/open/${pathSegment(token)}`);
+  const formData = await requireFormData(request);
   return keepingAnswersThroughOutages(formData, async () => {
     const form = await findOpenLinkForm(db, token);
-    if (form.state !== "open") return redirect(`/r/open/${token}`);
+    if (form.state !== "open") return redirect(`/r/open/${pathSegment(token)}`);
     const isSearch = String(formData.get("intent") ?? "").startsWith("search:");
     const allowed = isSearch ? await underSearchLimit(form.waveId, clientAddress(context)) : await underOpenLinkCap(db, form.waveId);
     if (!allowed) return data({ busy: true }, { status: 429 });
     const reply = await handleRespondentPost(db, form, formData, (submission) => submitOpenLinkResponse(db, token, submission));
     if (reply.kind === "stored") return redirect("/r/thanks", { headers: { "Set-Cookie": answeredCookie(token) } });
-    if (reply.kind === "gone") return redirect(`/r/open/${token}`);
+    if (reply.kind === "gone") return redirect(`/r/open/${pathSegment(token)}`);
     return data(reply, { status: reply.status });
   });
 }

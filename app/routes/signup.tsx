@@ -4,6 +4,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { AuthLayout } from "~/components/auth-layout";
 import { FormError, SubmitButton, TextField } from "~/components/forms";
 import { db } from "~/db.server";
+import { requireFormData } from "~/modules/http.server";
 import { SignUpForm } from "~/modules/accounts/account-form";
 import { MIN_PASSWORD_LENGTH } from "~/modules/accounts/password-policy";
 import { signUp } from "~/modules/accounts/accounts.server";
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const values = formValues(await request.formData());
+  const values = formValues(await requireFormData(request));
   const form = SignUpForm.safeParse(values);
   const typed = { name: values.name ?? "", email: values.email ?? "", organizationName: values.organizationName ?? "" };
   if (!form.success) return data({ errors: fieldErrors(form.error), values: typed }, { status: 400 });

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import type { Role } from "~/modules/accounts/roles";
-import { addMember, call, createOwner, makeRequest } from "../../test/fixtures.server";
+import { addMember, call, createOwner, databaseFingerprint, makeRequest } from "../../test/fixtures.server";
+import * as linksDownload from "./o.$orgSlug.surveys.$surveyId.waves.$waveId.links";
 import { createOrgWithSurvey, questionIds } from "../../test/survey-fixtures.server";
 import * as surveysList from "./o.$orgSlug.surveys._index";
 import * as newSurvey from "./o.$orgSlug.surveys.new";
@@ -99,4 +100,53 @@ describe("bad input to the survey builder", () => {
     const delete_ = await call(() => surveyPage.action(args("/", params, s.cookies.admin, { intent: "delete-question", waveId: s.org.waveId, questionId: "not-a-uuid" })));
     expect(delete_.status).toBe(400);
   });
+});
+
+/**
+ * Issue 13: every survey action, by an owner of their own organization, with the other
+ * organization's survey, wave, question and people ids: 404, and not a row changes anywhere.
+ */
+describe("another organization's survey ids, through one's own organization", () => {
+  let s: Setup;
+  let theirs: Awaited<ReturnType<typeof createOrgWithSurvey>> & { q: Record<string, string> };
+  beforeAll(async () => {
+    s = await setUp();
+    const other = await createOrgWithSurvey({ name: "Elsewhere" });
+    theirs = { ...other, q: await questionIds(other.waveId) };
+  });
+  const mine = () => ({ orgSlug: s.org.org.slug, surveyId: s.org.surveyId, waveId: s.org.waveId, questionId: s.q.follow! });
+  const act = (module: { action: (a: ReturnType<typeof args>) => Promise<unknown> }, params: Record<string, string>, form: Record<string, string>) =>
+    call(() => module.action(args("/", params, s.cookies.owner, form)));
+
+  const waveIntents = ["open", "schedule", "unschedule", "close", "open-link", "remove-open-link"] as const;
+  const cases: { name: string; run: () => Promise<{ status: number }> }[] = [
+    ...waveIntents.map((intent) => ({ name: `${intent} their wave`, run: () => act(surveyPage, mine(), { intent, waveId: theirs.waveId }) })),
+    ...waveIntents.map((intent) => ({
+      name: `${intent} their wave through their survey id`,
+      run: () => act(surveyPage, { ...mine(), surveyId: theirs.surveyId }, { intent, waveId: theirs.waveId }),
+    })),
+    { name: "start their next wave", run: () => act(surveyPage, { ...mine(), surveyId: theirs.surveyId }, { intent: "next-wave" }) },
+    { name: "add a question to their wave", run: () => act(surveyPage, mine(), { intent: "add-question", waveId: theirs.waveId, kind: "likert" }) },
+    { name: "move their question", run: () => act(surveyPage, mine(), { intent: "move-question", waveId: s.org.waveId, questionId: theirs.q.follow!, direction: "down" }) },
+    { name: "delete their question", run: () => act(surveyPage, mine(), { intent: "delete-question", waveId: s.org.waveId, questionId: theirs.q.follow! }) },
+    { name: "edit their question", run: () => act(questionPage, { ...mine(), questionId: theirs.q.follow! }, { prompt: "Mine now?", maxNominations: "3" }) },
+    {
+      name: "edit their question through their wave",
+      run: () => act(questionPage, { ...mine(), waveId: theirs.waveId, questionId: theirs.q.follow! }, { prompt: "Mine now?", maxNominations: "3" }),
+    },
+    { name: "change their wave's settings", run: () => act(settingsPage, { ...mine(), waveId: theirs.waveId }, { minGroupSize: "3", distribution: "links" }) },
+    { name: "change their wave's audience", run: () => act(audiencePage, { ...mine(), waveId: theirs.waveId }, { kind: "organization" }) },
+    {
+      name: "aim one's own wave at their managers",
+      run: () => act(audiencePage, mine(), { kind: "subtrees", managerId: theirs.people.find((person) => person.email === "eng-head@acme.test")!.id }),
+    },
+    { name: "download their wave's links", run: () => act(linksDownload, { ...mine(), waveId: theirs.waveId }, {}) },
+  ];
+  for (const testCase of cases) {
+    it(`${testCase.name}: 404, nothing changed`, async () => {
+      const before = await databaseFingerprint();
+      expect((await testCase.run()).status).toBe(404);
+      expect(await databaseFingerprint()).toEqual(before);
+    });
+  }
 });

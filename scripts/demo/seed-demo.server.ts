@@ -1,5 +1,6 @@
 import type { Db } from "@db/connection";
 import { hashPassword } from "~/modules/accounts/password.server";
+import { publicBaseUrl } from "~/modules/request-url.server";
 import { applyRosterImport, previewRosterImport } from "~/modules/people/roster.server";
 import { createSurvey } from "~/modules/surveys/surveys.server";
 import { closeWave, openWave } from "~/modules/surveys/wave-lifecycle.server";
@@ -84,7 +85,7 @@ async function runDemoSurvey(db: Db, orgId: string) {
   const created = await createSurvey(db, orgId, { name: "Influence & Authority Pulse", templateKey: "influence-and-authority-pulse" });
   if (created.outcome !== "created") throw new Error("The demo survey could not be created");
   const first = await db.selectFrom("survey_wave").select("id").where("survey_id", "=", created.surveyId).executeTakeFirstOrThrow();
-  const baseUrl = `http://localhost:${process.env.PORT ?? 3000}`;
+  const baseUrl = publicBaseUrl();
   await openWave(db, orgId, first.id, { baseUrl });
   await simulateWave(db, first.id, { seed: 1, responseRate: 0.82 });
   await closeWave(db, orgId, first.id);

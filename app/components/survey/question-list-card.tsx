@@ -2,10 +2,10 @@ import { Form, Link } from "@remix-run/react";
 import { KIND_LABEL, nominationLimitLabel, QUESTION_KINDS } from "~/modules/surveys/questions";
 import type { SurveyPageQuestion, SurveyPageWave } from "./types";
 
-type Props = { wave: SurveyPageWave; questions: SurveyPageQuestion[]; waveBase: string; busy: boolean; confirmDelete: string | null };
+type Props = { wave: SurveyPageWave; questions: SurveyPageQuestion[]; waveBase: string; wavePage: string; busy: boolean; confirmDelete: string | null };
 
 /** The questionnaire: read-only once the wave opens, editable (order, delete, add) before. */
-export function QuestionListCard({ wave, questions, waveBase, busy, confirmDelete }: Props) {
+export function QuestionListCard({ wave, questions, waveBase, wavePage, busy, confirmDelete }: Props) {
   const waveInput = <input type="hidden" name="waveId" value={wave.id} />;
   return (
     <section className="card p-5" aria-labelledby="questions-heading">
@@ -52,12 +52,12 @@ export function QuestionListCard({ wave, questions, waveBase, busy, confirmDelet
                     <button type="submit" name="intent" value="delete-question" className="btn-danger">
                       Delete question {index + 1}
                     </button>
-                    <Link to={`?wave=${wave.number}`} className="btn-ghost">
+                    <Link to={wavePage} className="btn-ghost">
                       Keep
                     </Link>
                   </Form>
                 ) : (
-                  <Link to={`?wave=${wave.number}&delete=${question.id}`} className="btn-ghost text-red-700" aria-label={`Delete question ${index + 1}`}>
+                  <Link to={`${wavePage}&delete=${question.id}`} className="btn-ghost text-red-700" aria-label={`Delete question ${index + 1}`}>
                     Delete…
                   </Link>
                 )}

@@ -4,10 +4,10 @@ import { formatDateTime } from "~/modules/dates";
 import { DISTRIBUTION_LABEL } from "~/modules/surveys/distribution";
 import type { SurveyPageLaunch, SurveyPageWave } from "./types";
 
-type Props = { wave: SurveyPageWave; launch: SurveyPageLaunch; waveBase: string; busy: boolean; confirm: string | null; smtp: boolean };
+type Props = { wave: SurveyPageWave; launch: SurveyPageLaunch; waveBase: string; wavePage: string; busy: boolean; confirm: string | null; smtp: boolean };
 
 /** Where the wave stands and what can be done next; launching and closing ask first. */
-export function WaveStatusCard({ wave, launch, waveBase, busy, confirm, smtp }: Props) {
+export function WaveStatusCard({ wave, launch, waveBase, wavePage, busy, confirm, smtp }: Props) {
   const blocked = (launch?.problems.length ?? 0) > 0;
   const waveInput = <input type="hidden" name="waveId" value={wave.id} />;
   return (
@@ -53,7 +53,7 @@ export function WaveStatusCard({ wave, launch, waveBase, busy, confirm, smtp }: 
         </div>
       ) : null}
       {confirm === "open" && (wave.status === "draft" || wave.status === "scheduled") && launch && !blocked ? (
-        <LaunchConfirmation wave={wave} audienceSize={launch.audienceSize} smtp={smtp} busy={busy} waveInput={waveInput} />
+        <LaunchConfirmation wave={wave} audienceSize={launch.audienceSize} smtp={smtp} busy={busy} waveInput={waveInput} wavePage={wavePage} />
       ) : null}
       {confirm === "close" && wave.status === "open" ? (
         <div className="mt-4 rounded-lg bg-amber-50 p-4 ring-1 ring-amber-200">
@@ -66,7 +66,7 @@ export function WaveStatusCard({ wave, launch, waveBase, busy, confirm, smtp }: 
             <button type="submit" name="intent" value="close" className="btn-danger" disabled={busy}>
               Close wave {wave.number} now
             </button>
-            <Link to={`?wave=${wave.number}`} className="btn-ghost">
+            <Link to={wavePage} className="btn-ghost">
               Keep it open
             </Link>
           </Form>
@@ -85,7 +85,7 @@ export function WaveStatusCard({ wave, launch, waveBase, busy, confirm, smtp }: 
             </>
           ) : null}
           {(wave.status === "draft" || wave.status === "scheduled") && !blocked ? (
-            <Link to={`?wave=${wave.number}&confirm=open`} className="btn-primary">
+            <Link to={`${wavePage}&confirm=open`} className="btn-primary">
               {wave.status === "scheduled" ? "Open now…" : "Launch now…"}
             </Link>
           ) : null}
@@ -108,7 +108,7 @@ export function WaveStatusCard({ wave, launch, waveBase, busy, confirm, smtp }: 
             ) : null}
           </Form>
           {wave.status === "open" ? (
-            <Link to={`?wave=${wave.number}&confirm=close`} className="btn-secondary">
+            <Link to={`${wavePage}&confirm=close`} className="btn-secondary">
               Close wave…
             </Link>
           ) : null}
@@ -125,7 +125,7 @@ export function WaveStatusCard({ wave, launch, waveBase, busy, confirm, smtp }: 
   );
 }
 
-function LaunchConfirmation({ wave, audienceSize, smtp, busy, waveInput }: { wave: SurveyPageWave; audienceSize: number; smtp: boolean; busy: boolean; waveInput: JSX.Element }) {
+function LaunchConfirmation({ wave, audienceSize, smtp, busy, waveInput, wavePage }: { wave: SurveyPageWave; audienceSize: number; smtp: boolean; busy: boolean; waveInput: JSX.Element; wavePage: string }) {
   const how =
     wave.distribution === "open"
       ? "Nobody is emailed: you share one open link. Anyone holding it can answer, so those answers are reported apart, as unverified."
@@ -148,7 +148,7 @@ function LaunchConfirmation({ wave, audienceSize, smtp, busy, waveInput }: { wav
         <button type="submit" name="intent" value="open" className="btn-primary" disabled={busy}>
           Launch to {wave.distribution === "open" ? "the open link" : `${audienceSize.toLocaleString("en")} people`}
         </button>
-        <Link to={`?wave=${wave.number}`} className="btn-ghost">
+        <Link to={wavePage} className="btn-ghost">
           Not yet
         </Link>
       </Form>

@@ -68,4 +68,51 @@ describe("safeRedirect", () => {
       expect(safeRedirect(target)).toBe("/orgs");
     }
   });
+
+  // Each of these is where a browser would go, given the target as a Location header.
+  const leaves = [
+    "/\t/evil.example", // "/%09/evil.example" once the query string is decoded: browsers drop the tab
+    "/\n/evil.example",
+    "/\r\n/evil.example",
+    "\t//evil.example",
+    "/\u0000/evil.example",
+    "/\u001f/evil.example",
+    "/\u007f/evil.example",
+    "\\\\evil.example",
+    "/\\/evil.example",
+    "\\/evil.example",
+    "/./\\evil.example",
+    "/.//evil.example",
+    "/..//evil.example",
+    "/a/../..//evil.example",
+    "https:evil.example",
+    "https:/evil.example",
+    "http:\\\\evil.example",
+    " //evil.example",
+    "///evil.example",
+    "/\\\\evil.example",
+    "data:text/html,<script>alert(1)</script>",
+    "ftp://evil.example/",
+    "/@evil.example",
+  ];
+  for (const target of leaves) {
+    it(`keeps ${JSON.stringify(target)} on this site`, () => {
+      const result = safeRedirect(target);
+      const landed = new URL(result, "https://earned.example/login");
+      expect(landed.origin).toBe("https://earned.example");
+      expect(result).not.toMatch(/[\u0000-\u001f\u007f]/);
+      expect(result.startsWith("/") && !result.startsWith("//") && !result.startsWith("/\\")).toBe(true);
+    });
+  }
+
+  it("keeps encoded forms as they are: still paths on this site, never decoded into slashes", () => {
+    expect(safeRedirect("/%09/evil.example")).toBe("/%09/evil.example");
+    expect(safeRedirect("/%2F%2Fevil.example")).toBe("/%2F%2Fevil.example");
+    expect(safeRedirect("/%5Cevil.example")).toBe("/%5Cevil.example");
+    expect(new URL(safeRedirect("/%2F%2Fevil.example"), "https://earned.example").origin).toBe("https://earned.example");
+  });
+
+  it("answers the path as parsed, query and fragment included", () => {
+    expect(safeRedirect("/o/acme/../acme/people?q=a b#top")).toBe("/o/acme/people?q=a%20b#top");
+  });
 });

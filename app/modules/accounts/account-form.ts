@@ -45,8 +45,27 @@ export const LogInForm = z.object({
   redirectTo: z.string().optional(),
 });
 
-/** Only same-site paths: an open redirect after login is a phishing tool. */
+/** Stands for our own origin while parsing: whatever it is, only a path on it survives. */
+const OWN_ORIGIN = "http://earned.invalid";
+
+/**
+ * Only paths on this site: an open redirect after login is a phishing tool. The target is parsed
+ * the way a browser parses a Location header (the URL standard), never matched by prefix:
+ * browsers drop tabs and newlines ("/\t/evil" is "//evil"), read "\\" as "/", and resolve
+ * "/.//evil" to "//evil". What is sent back is the path as parsed, never the input.
+ */
 export function safeRedirect(target: string | null | undefined, fallback = "/orgs"): string {
-  if (!target || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
-  return target;
+  // Control characters never belong in a path; in a header they would be a 500 or a header split.
+  if (!target || !target.startsWith("/") || /[\u0000-\u001f\u007f]/.test(target)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(target, OWN_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== OWN_ORIGIN) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // A path that itself reads as protocol-relative would leave the site once the browser resolves it.
+  if (path.startsWith("//") || path.startsWith("/\\")) return fallback;
+  return path;
 }

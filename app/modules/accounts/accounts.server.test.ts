@@ -1,7 +1,10 @@
+import { createHash } from "node:crypto";
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { signUp, verifyCredentials } from "./accounts.server";
-import { logIn, LOGIN_LIMIT_PER_EMAIL } from "./login.server";
+import { logIn, LOGIN_BACKOFF, LOGIN_FAILURES_PER_ADDRESS } from "./login.server";
+import { rateLimitKey } from "./rate-limit.server";
 
 const input = (email: string) => ({ name: "Ada", email, password: "a long passphrase", organizationName: "Engines" });
 
@@ -50,23 +53,74 @@ describe("logging in", () => {
     expect(await verifyCredentials(db, "nobody@example.com", "a long passphrase")).toBeUndefined();
   });
 
-  it("stops guessing on one account after the limit, even with the right password", async () => {
+  it("slows guessing at one account from one address: five tries, then a doubling wait", async () => {
     await signUp(db, input("target@example.com"));
-    for (let attempt = 0; attempt < LOGIN_LIMIT_PER_EMAIL.limit; attempt++) {
+    for (let attempt = 0; attempt < LOGIN_BACKOFF.free; attempt++) {
       expect((await logIn(db, "target@example.com", `guess-${attempt}`, "10.0.0.1")).outcome).toBe("invalid");
     }
-    const blocked = await logIn(db, "target@example.com", "a long passphrase", "10.0.0.2");
-    expect(blocked.outcome).toBe("rate-limited");
-    // Other accounts from another address are unaffected.
-    await signUp(db, input("bystander@example.com"));
-    expect((await logIn(db, "bystander@example.com", "a long passphrase", "10.0.0.3")).outcome).toBe("ok");
+    expect(await logIn(db, "target@example.com", "guess-x", "10.0.0.1")).toEqual({ outcome: "rate-limited", retryAfterSeconds: 1 });
+    // Even the right password waits its turn: otherwise the refusal would say the guess was wrong.
+    expect((await logIn(db, "target@example.com", "a long passphrase", "10.0.0.1")).outcome).toBe("rate-limited");
+
+    const waits: number[] = [];
+    for (let round = 0; round < 4; round++) {
+      // The last try was exactly as long ago as the wait it earned.
+      await db.updateTable("rate_limit").set({ window_started_at: sql`now() - make_interval(secs => ${2 ** round})` }).execute();
+      expect((await logIn(db, "target@example.com", `late-guess-${round}`, "10.0.0.1")).outcome).toBe("invalid");
+      const refused = await logIn(db, "target@example.com", "another", "10.0.0.1");
+      waits.push(refused.outcome === "rate-limited" ? refused.retryAfterSeconds : 0);
+    }
+    expect(waits).toEqual([2, 4, 8, 16]);
+  });
+
+  it("lets parallel guesses through no faster than one at a time", async () => {
+    await signUp(db, input("burst@example.com"));
+    const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => logIn(db, "burst@example.com", `guess-${i}`, "10.0.0.5")));
+    expect(outcomes.filter((outcome) => outcome.outcome === "invalid")).toHaveLength(LOGIN_BACKOFF.free);
+  });
+
+  it("never locks the owner out: wrong passwords typed at their email elsewhere leave their login alone", async () => {
+    await signUp(db, input("owner-x@example.com"));
+    for (let attempt = 0; attempt < 40; attempt++) await logIn(db, "owner-x@example.com", `guess-${attempt}`, "203.0.113.66");
+    expect((await logIn(db, "owner-x@example.com", "wrong again", "203.0.113.66")).outcome).toBe("rate-limited");
+    expect((await logIn(db, "owner-x@example.com", "a long passphrase", "198.51.100.20")).outcome).toBe("ok");
+    // And from the attacker's own address once the pair's wait is over, the right password works too.
+    await passTime(LOGIN_BACKOFF.maxSeconds + 1);
+    expect((await logIn(db, "owner-x@example.com", "a long passphrase", "203.0.113.66")).outcome).toBe("ok");
+  });
+
+  it("does not spend a shared address's budget on successful logins", async () => {
+    await signUp(db, input("office@example.com"));
+    for (let attempt = 0; attempt < LOGIN_FAILURES_PER_ADDRESS.limit + 5; attempt++) {
+      expect((await logIn(db, "office@example.com", "a long passphrase", "192.0.2.50")).outcome).toBe("ok");
+    }
+    // A few typos by colleagues behind the same address do not matter either.
+    for (let attempt = 0; attempt < 3; attempt++) await logIn(db, "office@example.com", "typo", "192.0.2.50");
+    expect((await logIn(db, "office@example.com", "a long passphrase", "192.0.2.50")).outcome).toBe("ok");
   });
 
   it("stops one address that tries many accounts", async () => {
     let last = "";
-    for (let attempt = 0; attempt < 51; attempt++) {
+    for (let attempt = 0; attempt <= LOGIN_FAILURES_PER_ADDRESS.limit; attempt++) {
       last = (await logIn(db, `spray-${attempt}@example.com`, "password123", "192.0.2.9")).outcome;
     }
     expect(last).toBe("rate-limited");
   });
+
+  it("keys its counters with the app secret: a copy of the table cannot be matched to an email or an address", async () => {
+    await logIn(db, "who-tried@example.com", "guess", "192.0.2.77");
+    const keys = (await db.selectFrom("rate_limit").select("key").execute()).map((row) => row.key).join(" ");
+    for (const value of ["who-tried@example.com", "192.0.2.77", "who-tried@example.com\u0000192.0.2.77"]) {
+      const plain = createHash("sha256").update(value).digest("base64url").slice(0, 32);
+      expect(keys).not.toContain(plain);
+      expect(keys).not.toContain(value);
+    }
+    expect(keys).toContain(rateLimitKey("login-pair", "who-tried@example.com", "192.0.2.77"));
+    expect(rateLimitKey("login-pair", "a@example.com", "192.0.2.1")).not.toBe(rateLimitKey("login-pair", "a@example.com", "192.0.2.2"));
+  });
 });
+
+/** Moves every rate-limit record back in time, as if that many seconds had passed. */
+async function passTime(seconds: number) {
+  await db.updateTable("rate_limit").set({ window_started_at: sql`window_started_at - make_interval(secs => ${seconds})` }).execute();
+}

@@ -1,6 +1,7 @@
 import { Lucia, TimeSpan, type Session, type User } from "lucia";
 import { redirect } from "@remix-run/node";
 import { db } from "~/db.server";
+import { config } from "~/modules/config.server";
 import { KyselySessionAdapter } from "./kysely-session-adapter.server";
 
 export const lucia = new Lucia(new KyselySessionAdapter(db), {
@@ -10,7 +11,7 @@ export const lucia = new Lucia(new KyselySessionAdapter(db), {
     attributes: {
       // httpOnly is lucia's default; sameSite=lax keeps other sites' forms from posting as the user.
       sameSite: "lax",
-      secure: process.env.NODE_ENV === "production" && process.env.COOKIE_SECURE !== "false",
+      secure: config().COOKIE_SECURE,
     },
   },
   getUserAttributes: (attributes) => ({ email: attributes.email, name: attributes.name }),

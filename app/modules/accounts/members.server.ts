@@ -117,14 +117,17 @@ export async function inviteMember(
   return outcome;
 }
 
-export async function revokeInvitation(db: Db, orgId: string, invitationId: string): Promise<boolean> {
-  const { numDeletedRows } = await db
+export async function revokeInvitation(db: Db, orgId: string, invitationId: string): Promise<"revoked" | "accepted" | "not-found"> {
+  const revoked = await db
     .deleteFrom("member_invitation")
     .where("organization_id", "=", orgId)
     .where("id", "=", invitationId)
     .where("accepted_at", "is", null)
+    .returning("id")
     .executeTakeFirst();
-  return numDeletedRows > 0n;
+  if (revoked) return "revoked";
+  const accepted = await db.selectFrom("member_invitation").select("id").where("organization_id", "=", orgId).where("id", "=", invitationId).executeTakeFirst();
+  return accepted ? "accepted" : "not-found";
 }
 
 export async function findInvitationByToken(db: Db, token: string) {
@@ -236,6 +239,7 @@ export async function changeMemberRole(
     await tx
       .updateTable("membership")
       .set({ role, person_id: role === "leader" ? personId : null })
+      .where("organization_id", "=", orgId)
       .where("id", "=", membershipId)
       .execute();
     return "changed";
@@ -247,7 +251,7 @@ export async function removeMember(db: Db, orgId: string, membershipId: string):
     const member = await lockMembership(tx, orgId, membershipId);
     if (!member) return "not-found";
     if (member.role === "owner" && (await otherOwners(tx, orgId, membershipId)) === 0) return "last-owner";
-    await tx.deleteFrom("membership").where("id", "=", membershipId).execute();
+    await tx.deleteFrom("membership").where("organization_id", "=", orgId).where("id", "=", membershipId).execute();
     return "removed";
   });
 }

@@ -18,6 +18,8 @@ export type Member = {
   commentMinGroupSize: number;
 };
 
+const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
 export async function findMembership(db: Db, userId: string, orgSlug: string) {
   return db
     .selectFrom("membership")
@@ -42,7 +44,8 @@ export async function findMembership(db: Db, userId: string, orgSlug: string) {
  */
 export async function requireMember(request: Request, orgSlug: string | undefined, atLeast: Role): Promise<Member> {
   const user = await requireUser(request);
-  const membership = orgSlug ? await findMembership(db, user.id, orgSlug) : undefined;
+  // Only what slugify can produce reaches the query: anything else (a NUL byte included) is no organization.
+  const membership = orgSlug && SLUG.test(orgSlug) ? await findMembership(db, user.id, orgSlug) : undefined;
   if (!membership) throw notFound();
   if (!hasRole(membership.role, atLeast)) throw forbidden();
   return { ...membership, userId: user.id, userName: user.name, userEmail: user.email };

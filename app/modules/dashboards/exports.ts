@@ -77,9 +77,9 @@ export function exportFile(analytics: WaveAnalytics, format: ExportFormat): stri
     case "flows.csv":
       return toCsv(analytics.flows.map((flow) => ({ from_department: flow.from, to_department: flow.to, nominations: flow.weight })));
     case "network.gexf":
-      return writeGexf(networkGraph(analytics));
+      return writeGexf(xmlSafeGraph(networkGraph(analytics)));
     case "network.graphml":
-      return writeGraphml(networkGraph(analytics));
+      return writeGraphml(xmlSafeGraph(networkGraph(analytics)));
   }
 }
 
@@ -106,6 +106,40 @@ export function networkGraph(analytics: WaveAnalytics): DirectedGraph {
     if (graph.hasNode(entry.personId)) graph.mergeEdge(entry.personId, `block:${entry.block}`, { weight: 1, kind: "member" });
   }
   return graph;
+}
+
+/**
+ * XML 1.0 allows only these characters, escaped or not: a "\x01" pasted into a name in a roster
+ * (or a lone surrogate) would make the whole file unreadable to Gephi and every strict parser.
+ */
+const NOT_XML_CHARACTER = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+export function xmlText(value: string): string {
+  return value.replace(NOT_XML_CHARACTER, "");
+}
+
+/**
+ * A copy of the graph with every string that reaches the file (ids, labels, departments) stripped
+ * of what XML forbids. Ids stay distinct: two that differ only by such characters get a suffix.
+ */
+function xmlSafeGraph(graph: DirectedGraph): DirectedGraph {
+  const safe = new DirectedGraph();
+  const ids = new Map<string, string>();
+  const taken = new Set<string>();
+  const clean = (attributes: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(attributes).map(([name, value]) => [xmlText(name), typeof value === "string" ? xmlText(value) : value]));
+  graph.forEachNode((node, attributes) => {
+    const base = xmlText(node);
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}~${n}`;
+    taken.add(id);
+    ids.set(node, id);
+    safe.addNode(id, clean(attributes));
+  });
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    safe.addEdge(ids.get(source)!, ids.get(target)!, clean(attributes));
+  });
+  return safe;
 }
 
 function writeGraphml(graph: DirectedGraph): string {

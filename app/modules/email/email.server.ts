@@ -2,6 +2,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { sql } from "kysely";
 import type { Db } from "~/db.server";
 import { respondentLink } from "~/modules/anonymity/ballots.server";
+import { config } from "~/modules/config.server";
 import { nudge } from "~/modules/jobs/queue.server";
 import { reportLink } from "~/modules/reports/report-links.server";
 import { withReportLink } from "~/modules/reports/report-email";
@@ -16,12 +17,12 @@ export type EmailKind = "member-invitation" | "survey-invitation" | "survey-remi
 export type OutgoingEmail = { orgId: string | null; kind: EmailKind; to: string; subject: string; text: string; invitationId?: string };
 
 export function smtpConfigured(): boolean {
-  return Boolean(process.env.SMTP_URL);
+  return Boolean(config().SMTP_URL);
 }
 
 let transport: Transporter | undefined;
 function smtpTransport(): Transporter {
-  transport ??= nodemailer.createTransport(process.env.SMTP_URL);
+  transport ??= nodemailer.createTransport(config().SMTP_URL);
   return transport;
 }
 
@@ -60,7 +61,7 @@ export async function nudgeEmailDelivery(): Promise<void> {
 export type Deliver = (message: { to: string; subject: string; text: string }) => Promise<void>;
 
 export const deliverBySmtp: Deliver = async ({ to, subject, text }) => {
-  await smtpTransport().sendMail({ from: process.env.EMAIL_FROM ?? "Earned <no-reply@earned.invalid>", to, subject, text });
+  await smtpTransport().sendMail({ from: config().EMAIL_FROM, to, subject, text });
 };
 
 /** The body as sent or shown: survey and report emails get their link filled in from the invitation. */

@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import PgBoss from "pg-boss";
 import type { DatabaseHandle, RawExecutor } from "@db/connection";
 import { releaseResponsePool } from "~/modules/anonymity/pool.server";
+import { config } from "~/modules/config.server";
 import { JOBS } from "./catalog.server";
 import type { GlobalWithJobs } from "./queue.server";
 
@@ -10,7 +11,6 @@ import type { GlobalWithJobs } from "./queue.server";
  * a queued job is a timestamped row written right after an invitation was used, which would
  * record when each person answered. Releases of one wave are serialized by an advisory lock.
  */
-const RELEASE_EVERY_SECONDS = Number(process.env.EARNED_RELEASE_INTERVAL_SECONDS ?? 30);
 let releaseTimer: NodeJS.Timeout | undefined;
 
 const SCHEMA = "pgboss";
@@ -52,7 +52,7 @@ export function createBoss(executeRaw: RawExecutor): PgBoss {
  * the PGlite instance through the handle's raw executor.
  */
 export async function startJobs(handle: DatabaseHandle): Promise<void> {
-  if (process.env.EARNED_JOBS === "off") return;
+  if (!config().EARNED_JOBS) return;
   const boss = createBoss(handle.executeRaw);
   await boss.start();
   for (const [name, job] of Object.entries(JOBS)) {
@@ -70,7 +70,7 @@ export async function startJobs(handle: DatabaseHandle): Promise<void> {
     releaseResponsePool(handle.db)
       .catch((error: Error) => console.error("Releasing responses:", error.message))
       .finally(() => (releasing = false));
-  }, RELEASE_EVERY_SECONDS * 1000);
+  }, config().EARNED_RELEASE_INTERVAL_SECONDS * 1000);
 }
 
 export async function stopJobs(): Promise<void> {

@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { MAX_ROSTER_ROWS } from "./roster-limits";
 
 /**
  * Reading a roster CSV: bytes → text → rows, with a reason for every row that cannot be used.
@@ -7,7 +8,7 @@ import Papa from "papaparse";
  */
 
 export const MAX_COLUMNS = 100;
-export const MAX_ROWS = 100_000;
+export const MAX_ROWS = MAX_ROSTER_ROWS;
 export const MAX_CELL_LENGTH = 1_000;
 
 export type RosterField = "email" | "name" | "title" | "manager_email" | "department" | "location" | "level";

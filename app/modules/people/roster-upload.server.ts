@@ -4,7 +4,8 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 
-export const MAX_ROSTER_BYTES = 20 * 1024 * 1024;
+import { plainText } from "~/modules/forms";
+import { MAX_ROSTER_BYTES, rosterTooLargeMessage } from "./roster-limits";
 
 export type RosterUpload =
   | { ok: true; fileName: string; bytes: Uint8Array; deactivateMissing: boolean }
@@ -20,7 +21,7 @@ export async function readRosterUpload(request: Request): Promise<RosterUpload> 
     formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_ROSTER_BYTES }));
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
-      return { ok: false, status: 413, message: "The file is larger than 20 MB. Remove unneeded columns or split it." };
+      return { ok: false, status: 413, message: rosterTooLargeMessage };
     }
     return { ok: false, status: 400, message: "The upload did not arrive complete. Try again." };
   }
@@ -30,7 +31,8 @@ export async function readRosterUpload(request: Request): Promise<RosterUpload> 
   }
   return {
     ok: true,
-    fileName: file.name,
+    // A browser sends the name as the file system has it; only its printable part is kept.
+    fileName: plainText(file.name),
     bytes: new Uint8Array(await file.arrayBuffer()),
     deactivateMissing: formData.get("deactivateMissing") === "on",
   };

@@ -113,7 +113,9 @@ export async function applyRosterImport(db: Db, orgId: string, importId: string)
     await sql`
       insert into person (organization_id, email, name, title, department, location, level, attributes, active)
       select ${orgId}, r.email, r.name, r.title, r.department, r.location, r.level, r.attributes, true
-      from roster_import_row r where r.import_id = ${importId}
+      from roster_import_row r
+      join roster_import i on i.id = r.import_id and i.organization_id = ${orgId}
+      where r.import_id = ${importId}
       on conflict (organization_id, email) do update set
         name = excluded.name, title = excluded.title, department = excluded.department,
         location = excluded.location, level = excluded.level, attributes = excluded.attributes,
@@ -124,6 +126,7 @@ export async function applyRosterImport(db: Db, orgId: string, importId: string)
     await sql`
       update person p set manager_id = m.id, updated_at = now()
       from roster_import_row r
+      join roster_import i on i.id = r.import_id and i.organization_id = ${orgId}
       left join person m on m.organization_id = ${orgId} and m.email = r.manager_email
       where r.import_id = ${importId} and p.organization_id = ${orgId} and p.email = r.email
         and p.manager_id is distinct from m.id
@@ -132,31 +135,58 @@ export async function applyRosterImport(db: Db, orgId: string, importId: string)
       await sql`
         update person set active = false, updated_at = now()
         where organization_id = ${orgId} and active
-          and not exists (select 1 from roster_import_row r where r.import_id = ${importId} and r.email = person.email)
+          and not exists (
+            select 1 from roster_import_row r join roster_import i on i.id = r.import_id and i.organization_id = ${orgId}
+            where r.import_id = ${importId} and r.email = person.email
+          )
       `.execute(tx);
     }
     await tx
       .updateTable("roster_import")
       .set({ status: "applied", applied_at: new Date() })
+      .where("organization_id", "=", orgId)
       .where("id", "=", importId)
       .execute();
-    await tx.deleteFrom("roster_import_row").where("import_id", "=", importId).execute();
+    await deleteStagedRows(tx, orgId, importId);
     return "applied";
   });
 }
 
-export async function discardRosterImport(db: Db, orgId: string, importId: string): Promise<boolean> {
+export type DiscardOutcome = "discarded" | "not-found" | "already-done";
+
+export async function discardRosterImport(db: Db, orgId: string, importId: string): Promise<DiscardOutcome> {
   return db.transaction().execute(async (tx) => {
-    const { numUpdatedRows } = await tx
+    const rosterImport = await tx
+      .selectFrom("roster_import")
+      .select("status")
+      .where("organization_id", "=", orgId)
+      .where("id", "=", importId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!rosterImport) return "not-found";
+    if (rosterImport.status !== "previewed") return "already-done";
+    await tx
       .updateTable("roster_import")
       .set({ status: "discarded" })
       .where("organization_id", "=", orgId)
       .where("id", "=", importId)
-      .where("status", "=", "previewed")
-      .executeTakeFirst();
-    await tx.deleteFrom("roster_import_row").where("import_id", "=", importId).execute();
-    return numUpdatedRows > 0n;
+      .execute();
+    await deleteStagedRows(tx, orgId, importId);
+    return "discarded";
   });
+}
+
+/**
+ * Staged rows carry no organization of their own: the import they belong to must be this
+ * organization's, in the statement itself (an id learned elsewhere must not reach another
+ * organization's rows).
+ */
+async function deleteStagedRows(db: Db, orgId: string, importId: string): Promise<void> {
+  await db
+    .deleteFrom("roster_import_row")
+    .where("import_id", "=", importId)
+    .where("import_id", "in", (eb) => eb.selectFrom("roster_import").select("id").where("organization_id", "=", orgId).where("id", "=", importId))
+    .execute();
 }
 
 /** Previews nobody applied within a day lose their staged rows. */

@@ -1,3 +1,4 @@
+import { config } from "~/modules/config.server";
 import { createHmac } from "node:crypto";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { Db } from "~/db.server";
@@ -21,7 +22,7 @@ export function hasAnsweredInThisBrowser(request: Request, token: string): boole
 }
 
 export function answeredCookie(token: string): string {
-  const secure = process.env.NODE_ENV === "production" && process.env.COOKIE_SECURE !== "false" ? "; Secure" : "";
+  const secure = config().COOKIE_SECURE ? "; Secure" : "";
   return `${openLinkCookieName(token)}=1; Path=/r/open; Max-Age=${60 * 60 * 24 * 180}; HttpOnly; SameSite=Lax${secure}`;
 }
 

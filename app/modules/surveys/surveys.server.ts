@@ -172,7 +172,7 @@ export async function addQuestion(db: Db, orgId: string, waveId: string, kind: Q
   return db.transaction().execute(async (tx) => {
     const state = await lockEditableWave(tx, orgId, waveId);
     if (state !== "ok") return { outcome: state };
-    const existing = await tx.selectFrom("question").select(["key", "position"]).where("wave_id", "=", waveId).execute();
+    const existing = await tx.selectFrom("question").select(["key", "position"]).where("organization_id", "=", orgId).where("wave_id", "=", waveId).execute();
     const definition = defaultQuestion(kind, nextQuestionKey(kind, existing.map((row) => row.key)));
     const question = await tx
       .insertInto("question")
@@ -230,6 +230,7 @@ export async function deleteQuestion(db: Db, orgId: string, waveId: string, ques
     await tx
       .updateTable("question")
       .set((eb) => ({ position: eb("position", "-", 1) }))
+      .where("organization_id", "=", orgId)
       .where("wave_id", "=", waveId)
       .where("position", ">", deleted.position)
       .execute();
@@ -251,10 +252,16 @@ export async function moveQuestion(db: Db, orgId: string, waveId: string, questi
       .executeTakeFirst();
     if (!question) return "not-found";
     const target = question.position + (direction === "up" ? -1 : 1);
-    const neighbour = await tx.selectFrom("question").select("id").where("wave_id", "=", waveId).where("position", "=", target).executeTakeFirst();
+    const neighbour = await tx
+      .selectFrom("question")
+      .select("id")
+      .where("organization_id", "=", orgId)
+      .where("wave_id", "=", waveId)
+      .where("position", "=", target)
+      .executeTakeFirst();
     if (!neighbour) return "saved";
-    await tx.updateTable("question").set({ position: target }).where("id", "=", questionId).execute();
-    await tx.updateTable("question").set({ position: question.position }).where("id", "=", neighbour.id).execute();
+    await tx.updateTable("question").set({ position: target }).where("organization_id", "=", orgId).where("id", "=", questionId).execute();
+    await tx.updateTable("question").set({ position: question.position }).where("organization_id", "=", orgId).where("id", "=", neighbour.id).execute();
     return "saved";
   });
 }
@@ -286,7 +293,12 @@ export async function updateWaveSettings(db: Db, orgId: string, waveId: string, 
       .where("id", "=", waveId)
       .returning("survey_id")
       .executeTakeFirstOrThrow();
-    await tx.updateTable("survey").set({ repeat_every_weeks: settings.repeatEveryWeeks }).where("id", "=", wave.survey_id).execute();
+    await tx
+      .updateTable("survey")
+      .set({ repeat_every_weeks: settings.repeatEveryWeeks })
+      .where("organization_id", "=", orgId)
+      .where("id", "=", wave.survey_id)
+      .execute();
     return "saved";
   });
 }
@@ -295,6 +307,16 @@ export async function updateAudience(db: Db, orgId: string, waveId: string, audi
   return db.transaction().execute(async (tx) => {
     const state = await lockEditableWave(tx, orgId, waveId);
     if (state !== "ok") return state;
+    if (audience.kind === "subtrees" && audience.managerIds.length > 0) {
+      // Managers are named by id in the form: ids of another organization's people are not ours to store.
+      const known = await tx
+        .selectFrom("person")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("organization_id", "=", orgId)
+        .where("id", "in", audience.managerIds)
+        .executeTakeFirstOrThrow();
+      if (Number(known.n) !== audience.managerIds.length) return "not-found";
+    }
     await tx.updateTable("survey_wave").set({ audience: JSON.stringify(audience) }).where("organization_id", "=", orgId).where("id", "=", waveId).execute();
     return "saved";
   });
