@@ -15,9 +15,13 @@ test("an admin builds a survey from the template, edits a question, previews, la
   await expect(page.getByText("Wave 1")).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "Whose lead would you follow" })).toHaveCount(1);
 
+  await expect(page.getByText("Nomination · no limit · advice · optional")).toBeVisible();
   await page.getByRole("link", { name: "Edit question 2" }).click();
+  await expect(page.getByLabel("No limit", { exact: true })).toBeChecked();
   await page.getByLabel("Question", { exact: true }).fill("Whom do you ask when you are stuck on something hard?");
+  // Typing a number chooses a limit.
   await page.getByLabel("Most people a respondent may choose").fill("4");
+  await expect(page.getByLabel("At most", { exact: true })).toBeChecked();
   await page.getByRole("button", { name: "Save question" }).click();
   await expect(page.getByText("2. Whom do you ask when you are stuck on something hard?")).toBeVisible();
   await expect(page.getByText("Nomination · up to 4 · advice · optional")).toBeVisible();
@@ -25,12 +29,19 @@ test("an admin builds a survey from the template, edits a question, previews, la
   await page.getByRole("link", { name: "Edit question 2" }).click();
   await page.getByLabel("Most people a respondent may choose").fill("0");
   await page.getByRole("button", { name: "Save question" }).click();
-  await expect(page.getByText("Allow between 1 and 10 people.")).toBeVisible();
-  await page.getByRole("link", { name: "Cancel" }).click();
+  await expect(page.getByText("Allow between 1 and 50 people, or choose no limit.")).toBeVisible();
+  await page.getByLabel("Most people a respondent may choose").fill("25");
+  await page.getByRole("button", { name: "Save question" }).click();
+  await expect(page.getByText("Nomination · up to 25 · advice · optional")).toBeVisible();
 
   await page.getByRole("link", { name: "Preview" }).click();
   await expect(page.getByText("This is a preview: answers entered here go nowhere.")).toBeVisible();
-  await expect(page.getByRole("group", { name: /Whom do you ask when you are stuck/ })).toBeVisible();
+  const advice = page.getByRole("group", { name: /Whom do you ask when you are stuck/ });
+  await expect(advice).toBeVisible();
+  // The help text follows the limit set here, not the template's "as many as you like".
+  await expect(advice.getByText("Choose up to 25 people. Think of everyone you really turn to, in your team or beyond.", { exact: false })).toBeVisible();
+  await expect(advice.getByRole("checkbox", { name: "I would name more people" })).toBeVisible();
+  await expect(page.getByRole("group", { name: /Whose lead would you follow/ }).getByText("Choose as many people as you like.", { exact: false })).toBeVisible();
   await expect(page.getByRole("button", { name: "Send my answers" })).toHaveCount(0);
   await page.getByRole("link", { name: "Spring pulse, wave 1" }).click();
 

@@ -18,18 +18,46 @@
   var storageKey = PREFIX + location.pathname;
   var questions = Array.prototype.slice.call(form.querySelectorAll("[data-question]"));
 
-  function nominationInputs(box) {
-    return Array.prototype.slice.call(box.querySelectorAll("[data-chosen] input[type=checkbox]"));
+  function nominationName(box) {
+    return "n-" + box.getAttribute("data-question-id");
   }
 
+  // Everyone this question can send: the nearby list and the chips (search results without
+  // JavaScript are replaced by the type-ahead).
+  function nominationInputs(box) {
+    return Array.prototype.slice.call(box.querySelectorAll('input[type=checkbox][name="' + nominationName(box) + '"]'));
+  }
+
+  function inputFor(box, id) {
+    return nominationInputs(box).filter(function (input) {
+      return input.value === id;
+    })[0];
+  }
+
+  function chosenIds(box) {
+    return nominationInputs(box)
+      .filter(function (input) {
+        return input.checked;
+      })
+      .map(function (input) {
+        return input.value;
+      });
+  }
+
+  // A person has one checkbox per question: choosing someone already listed ticks theirs, since
+  // the server refuses a person sent twice.
   function chip(box, person) {
-    var name = "n-" + box.getAttribute("data-question-id");
+    var existing = inputFor(box, person.id);
+    if (existing) {
+      existing.checked = true;
+      return;
+    }
     var li = document.createElement("li");
     var label = document.createElement("label");
     label.className = "inline-flex cursor-pointer items-center gap-2 rounded-full bg-indigo-50 px-3 py-1.5 text-sm ring-1 ring-indigo-200";
     var input = document.createElement("input");
     input.type = "checkbox";
-    input.name = name;
+    input.name = nominationName(box);
     input.value = person.id;
     input.checked = true;
     input.className = "h-4 w-4";
@@ -40,20 +68,34 @@
     box.querySelector("[data-chosen]").appendChild(li);
   }
 
+  function limitOf(box) {
+    var max = box.getAttribute("data-max");
+    return max ? Number(max) : null;
+  }
+
   function refreshNomination(box) {
-    var max = Number(box.getAttribute("data-max"));
-    var count = nominationInputs(box).filter(function (input) {
-      return input.checked;
-    }).length;
-    var text = count === 0 ? "Nobody chosen yet (up to " + max + ")." : count + " of up to " + max + " chosen.";
-    if (count >= max) text += " To change, untick someone first.";
+    var max = limitOf(box);
+    var inputs = nominationInputs(box);
+    var count = chosenIds(box).length;
+    var full = max !== null && count >= max;
+    var text;
+    if (count === 0) text = max === null ? "Nobody chosen yet." : "Nobody chosen yet (up to " + max + ").";
+    else text = max === null ? count + " chosen." : count + " of up to " + max + " chosen.";
+    if (full) text += " To change, untick someone first.";
     box.querySelector("[data-nomination-count]").textContent = text;
+    // At the limit, nobody more can be chosen; without a limit, nothing is ever disabled.
+    inputs.forEach(function (input) {
+      input.disabled = full && !input.checked;
+    });
     var search = box.querySelector("input[type=search]");
-    if (search) search.disabled = count >= max;
+    if (search) search.disabled = full;
+    // "I would name more" is asked at the limit, where it means something.
+    var more = box.querySelector("[data-more]");
+    if (more) more.hidden = max === null || count !== max;
   }
 
   function answered(fieldset) {
-    if (fieldset.querySelector("input:checked")) return true;
+    if (fieldset.querySelector('input:checked:not([name^="more-"])')) return true;
     var text = fieldset.querySelector("textarea");
     return Boolean(text && text.value.trim());
   }
@@ -110,7 +152,7 @@
     });
     saved.people.forEach(function (person) {
       var box = form.querySelector('[data-question-id="' + person.name.slice(2) + '"]');
-      if (box && !box.querySelector('input[value="' + person.id + '"]')) chip(box, { id: person.id, name: person.label, title: null });
+      if (box) chip(box, { id: person.id, name: person.label, title: null });
     });
   }
 
@@ -162,6 +204,10 @@
       input.focus();
     }
     function show(people) {
+      var chosen = chosenIds(box);
+      people = people.filter(function (person) {
+        return chosen.indexOf(person.id) === -1;
+      });
       list.innerHTML = "";
       options = people.map(function (person, i) {
         var li = document.createElement("li");
@@ -178,7 +224,12 @@
       if (options.length === 0) {
         var empty = document.createElement("li");
         empty.className = "px-3 py-2 text-sm text-slate-600";
-        empty.textContent = "Nobody matches. Try part of a first or last name.";
+        // The search leaves out whoever is chosen in this question, so "nobody matches" could mislead.
+        var query = input.value.trim().toLowerCase();
+        var chosenMatch = nominationInputs(box).some(function (chosen) {
+          return chosen.checked && (chosen.getAttribute("data-label") || "").toLowerCase().indexOf(query) !== -1;
+        });
+        empty.textContent = chosenMatch ? "Everyone matching is chosen already." : "Nobody matches. Try part of a first or last name.";
         list.appendChild(empty);
       }
       list.hidden = false;
@@ -191,11 +242,8 @@
       if (query.length < 2) return close();
       timer = setTimeout(function () {
         var mine = ++sequence;
-        var exclude = Array.prototype.map
-          .call(form.querySelectorAll("[data-chosen] input:checked"), function (chosen) {
-            return chosen.value;
-          })
-          .join(",");
+        // Only this question's choices: the same person may be chosen in every question.
+        var exclude = chosenIds(box).join(",");
         fetch(location.pathname + "/people?q=" + encodeURIComponent(query) + "&exclude=" + exclude, { headers: { Accept: "application/json" } })
           .then(function (response) {
             return response.ok ? response.json() : [];
@@ -224,6 +272,9 @@
     });
   }
 
+  // Enter in a search box is the type-ahead's; the default search button is for pages without this script.
+  var defaultSearch = form.querySelector("[data-default-search]");
+  if (defaultSearch) defaultSearch.remove();
   if (form.getAttribute("data-fresh") === "true") restore();
   Array.prototype.forEach.call(form.querySelectorAll("[data-nomination]"), function (box) {
     nominationInputs(box).forEach(function (input) {

@@ -49,7 +49,15 @@ export function RespondentPage({ unverified = false }: { unverified?: boolean })
             <PrivacyNote disclosure={form.disclosure} />
           </div>
           <div className="mt-6">
-            <RespondentForm questions={form.questions} values={reply?.values} errors={reply?.errors} chosen={reply?.chosen} search={reply?.search} />
+            <RespondentForm
+              questions={form.questions}
+              values={reply?.values}
+              errors={reply?.errors}
+              chosen={reply?.chosen}
+              searches={reply?.searches}
+              searchedIn={reply?.searchedIn}
+              nearby={form.nearby}
+            />
           </div>
         </RespondentLayout>
       );

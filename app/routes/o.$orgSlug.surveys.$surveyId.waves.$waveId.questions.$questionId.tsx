@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { FormActions, FormError, TextAreaField, TextField } from "~/components/forms";
 import { Breadcrumb, Notice, PageHeader } from "~/components/layout";
 import { db } from "~/db.server";
@@ -79,15 +80,10 @@ export default function EditQuestion() {
             />
           ) : null}
           {question.kind === "nomination" ? (
-            <TextField
-              label="Most people a respondent may choose"
-              name="maxNominations"
-              type="number"
-              min={1}
-              max={LIMITS.maxNominations}
-              defaultValue={value("maxNominations", String(question.options.maxNominations ?? 3))}
+            <NominationLimitField
+              limited={result ? result.values.nominationLimit !== "none" : question.options.maxNominations !== undefined}
+              max={value("maxNominations", question.options.maxNominations === undefined ? "" : String(question.options.maxNominations))}
               errors={errors?.maxNominations}
-              hint="Respondents pick from the roster with a type-ahead, and can never pick themselves."
             />
           ) : null}
           {question.kind === "text" ? (
@@ -126,5 +122,58 @@ export default function EditQuestion() {
         </fieldset>
       </Form>
     </>
+  );
+}
+
+/**
+ * No limit, or at most a number: two radio buttons, so that either works without JavaScript.
+ * Typing a number chooses the limit when the page has JavaScript.
+ */
+function NominationLimitField({ limited, max, errors }: { limited: boolean; max: string; errors?: string[] }) {
+  const [mode, setMode] = useState(limited ? "limit" : "none");
+  const describedBy = ["maxNominations-hint", errors?.length ? "maxNominations-error" : null].filter(Boolean).join(" ");
+  return (
+    <fieldset aria-describedby={describedBy}>
+      <legend className="label">How many people may a respondent choose?</legend>
+      <div className="mt-2 space-y-2 text-sm">
+        <label className="flex items-center gap-2">
+          <input type="radio" name="nominationLimit" value="none" checked={mode === "none"} onChange={() => setMode("none")} className="h-4 w-4" />
+          No limit
+        </label>
+        <div className="flex flex-wrap items-center gap-2">
+          <label className="flex items-center gap-2">
+            <input type="radio" name="nominationLimit" value="limit" checked={mode === "limit"} onChange={() => setMode("limit")} className="h-4 w-4" />
+            At most
+          </label>
+          <label htmlFor="maxNominations" className="sr-only">
+            Most people a respondent may choose
+          </label>
+          <input
+            id="maxNominations"
+            name="maxNominations"
+            type="number"
+            min={1}
+            max={LIMITS.maxNominations}
+            defaultValue={max}
+            placeholder="25"
+            onFocus={() => setMode("limit")}
+            aria-invalid={errors?.length ? true : undefined}
+            className="input w-24"
+          />
+          <span>people (1 to {LIMITS.maxNominations})</span>
+        </div>
+      </div>
+      <p id="maxNominations-hint" className="hint">
+        No limit suits most questions: a limit leaves out people respondents meant to name and skews the network figures. With a limit,
+        respondents can say they would name more. The help text always opens with the limit set here (a first sentence stating another
+        limit is replaced). Respondents pick from the people around them as a list, or search for anyone; the same person may be chosen in
+        every question.
+      </p>
+      {errors?.length ? (
+        <p id="maxNominations-error" className="field-error">
+          {errors[0]}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }

@@ -10,7 +10,7 @@ import { pathSegment, requireFormData } from "~/modules/http.server";
 import type { RouteHandle } from "~/modules/route-handle";
 import { answeredCookie, hasAnsweredInThisBrowser, underOpenLinkCap, underSearchLimit } from "~/modules/responses/open-link.server";
 import { clientAddress } from "~/modules/request.server";
-import { handleRespondentPost, respondentView } from "~/modules/responses/respondent-page.server";
+import { handleRespondentPost, isSearchIntent, respondentView } from "~/modules/responses/respondent-page.server";
 import { findOpenLinkForm, submitOpenLinkResponse } from "~/modules/responses/responses.server";
 
 export const handle: RouteHandle = { hydrate: false, scripts: ["/respondent.js"] };
@@ -35,7 +35,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return keepingAnswersThroughOutages(formData, async () => {
     const form = await findOpenLinkForm(db, token);
     if (form.state !== "open") return redirect(`/r/open/${pathSegment(token)}`);
-    const isSearch = String(formData.get("intent") ?? "").startsWith("search:");
+    const isSearch = isSearchIntent(String(formData.get("intent") ?? ""));
     const allowed = isSearch ? await underSearchLimit(form.waveId, clientAddress(context)) : await underOpenLinkCap(db, form.waveId);
     if (!allowed) return data({ busy: true }, { status: 429 });
     const reply = await handleRespondentPost(db, form, formData, (submission) => submitOpenLinkResponse(db, token, submission));

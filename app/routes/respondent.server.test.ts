@@ -92,7 +92,7 @@ describe("the respondent page", () => {
     const token = s.links.get("eng1@acme.test")!;
     const response = await post(token, { ...validForm(s.q), intent: `search:${s.q.follow}`, [`search-${s.q.follow}`]: "Eng Person" });
     expect(response.status).toBe(200);
-    const names = (response.data as { search: { results: { name: string }[] } }).search.results.map((person) => person.name);
+    const names = (response.data as { searches: { results: { name: string }[] }[] }).searches[0]!.results.map((person) => person.name);
     expect(names).toEqual(expect.arrayContaining(["Eng Person 1", "Eng Person 2"]));
     expect(await pooled(s.waveId)).toHaveLength(0);
     const typeahead = await call(() => peopleSearch.loader({ request: makeRequest(`/r/${token}/people?q=eng%20person`), params: { token }, context: {} }));
@@ -104,7 +104,79 @@ describe("the respondent page", () => {
     const token = s.links.get("eng1@acme.test")!;
     const head = s.people.find((person) => person.email === "eng-head@acme.test")!;
     const response = await post(token, { ...validForm(s.q), [`n-${s.q.follow}`]: head.id, intent: `search:${s.q.advice}`, [`search-${s.q.advice}`]: "Eng Head" });
-    expect((response.data as { search: { results: { id: string }[] } }).search.results.map((person) => person.id)).toEqual([head.id]);
+    const reply = response.data as { searches: { questionId: string; results: { id: string }[] }[]; searchedIn: string };
+    expect(reply.searches).toEqual([{ questionId: s.q.advice, query: "Eng Head", results: [expect.objectContaining({ id: head.id })] }]);
+    expect(reply.searchedIn).toBe(s.q.advice);
+  });
+
+  it("stores the same person chosen in all three questions, once in each", async () => {
+    const s = await setUp();
+    const token = s.links.get("eng1@acme.test")!;
+    const head = s.people.find((person) => person.email === "eng-head@acme.test")!;
+    const sales = s.people.find((person) => person.email === "sales1@acme.test")!;
+    const form = { ...validForm(s.q), [`n-${s.q.follow}`]: head.id, [`n-${s.q.advice}`]: [head.id, sales.id], [`n-${s.q.moments}`]: head.id };
+    const response = await post(token, form);
+    expect(response.status).toBe(302);
+    const [row] = await pooled(s.waveId);
+    const stored = unseal<PooledResponse>("response-pool-v1", row!.sealed);
+    expect(stored.nominations.filter((nomination) => nomination.nomineeId === head.id).map((nomination) => nomination.questionId).sort()).toEqual([s.q.follow, s.q.advice, s.q.moments].sort());
+    expect(stored.nominations).toHaveLength(4);
+  });
+
+  it("offers the template's nomination questions without a limit, and says so", async () => {
+    const s = await createOrgWithSurvey();
+    const rows = await db.selectFrom("question").select(["key", "description", "options"]).where("wave_id", "=", s.waveId).where("kind", "=", "nomination").orderBy("position").execute();
+    expect(rows.map((row) => row.key)).toEqual(["follow", "advice", "moments"]);
+    for (const row of rows) {
+      expect(row.options).toEqual({});
+      expect(row.description).toMatch(/^Choose as many people as you like\. .*They will never see that you chose them\.$/);
+    }
+  });
+
+  it("takes 25 people in one question of the template, which has no limit", async () => {
+    const s = await createOrgWithSurvey({ teamSize: 30 });
+    const links = await openWithLinks(s.org.id, s.waveId);
+    const q = await questionIds(s.waveId);
+    const chosen = s.people.filter((person) => person.email.startsWith("sales")).slice(0, 25);
+    expect(chosen).toHaveLength(25);
+    const response = await post(links.get("eng1@acme.test")!, { ...validForm(q), [`n-${q.advice}`]: chosen.map((person) => person.id) });
+    expect(response.status).toBe(302);
+    const [row] = await pooled(s.waveId);
+    expect(unseal<PooledResponse>("response-pool-v1", row!.sealed).nominations).toHaveLength(25);
+  });
+
+  it("stores “I would name more people” at a question's limit, and nothing below it", async () => {
+    const org = await createOrgWithSurvey();
+    const follow = (await questionIds(org.waveId)).follow!;
+    await db.updateTable("question").set({ options: JSON.stringify({ maxNominations: 2 }) }).where("id", "=", follow).execute();
+    const links = await openWithLinks(org.org.id, org.waveId);
+    const q = await questionIds(org.waveId);
+    const [a, b] = org.people.filter((person) => person.email.startsWith("sales"));
+    await post(links.get("eng1@acme.test")!, { ...validForm(q), [`n-${follow}`]: [a!.id, b!.id], [`more-${follow}`]: "1" });
+    await post(links.get("eng2@acme.test")!, { ...validForm(q), [`n-${follow}`]: [a!.id], [`more-${follow}`]: "1" });
+    const over = await post(links.get("eng3@acme.test")!, { ...validForm(q), [`n-${follow}`]: [a!.id, b!.id, org.people.find((person) => person.email === "ceo@acme.test")!.id] });
+    expect(over.status).toBe(400);
+    expect((over.data as { errors: Record<string, string> }).errors[follow]).toBe("Choose at most 2 people.");
+    const stored = (await pooled(org.waveId)).map((row) => unseal<PooledResponse>("response-pool-v1", row.sealed).answers.filter((answer) => answer.questionId === follow));
+    expect(stored.sort((x, y) => x.length - y.length)).toEqual([[], [{ questionId: follow, kind: "number", value: 1 }]]);
+  });
+
+  it("without JavaScript, Enter in any search box searches the box with new text and returns to it", async () => {
+    const s = await setUp();
+    const token = s.links.get("eng1@acme.test")!;
+    // The first question was searched before (its text is what was searched); the second is new.
+    const form = { ...validForm(s.q), intent: "search", [`search-${s.q.follow}`]: "Sales Person", [`search-last-${s.q.follow}`]: "Sales Person", [`search-${s.q.advice}`]: "Eng Head" };
+    const response = await post(token, form);
+    expect(response.status).toBe(200);
+    const reply = response.data as { searches: { questionId: string; results: { name: string }[] }[]; searchedIn: string };
+    expect(reply.searchedIn).toBe(s.q.advice);
+    expect(reply.searches.map((search) => search.questionId)).toEqual([s.q.follow, s.q.advice]);
+    expect(reply.searches[1]!.results.map((person) => person.name)).toEqual(["Eng Head"]);
+    // Enter in an empty box changes nothing and stores nothing.
+    const empty = await post(token, { ...validForm(s.q), intent: "search" });
+    expect(empty.status).toBe(200);
+    expect((empty.data as { searches: unknown[] }).searches).toEqual([]);
+    expect(await pooled(s.waveId)).toHaveLength(0);
   });
 });
 

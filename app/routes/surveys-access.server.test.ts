@@ -79,9 +79,9 @@ describe("bad input to the survey builder", () => {
   it("refuses a nomination question for zero people and changes nothing", async () => {
     const params = { orgSlug: s.org.org.slug, surveyId: s.org.surveyId, waveId: s.org.waveId, questionId: s.q.follow! };
     const response = await call(() => questionPage.action(args("/", params, s.cookies.admin, { prompt: "Who?", maxNominations: "0" })));
-    expect(response).toMatchObject({ status: 400, data: { errors: { maxNominations: ["Allow between 1 and 10 people."] } } });
+    expect(response).toMatchObject({ status: 400, data: { errors: { maxNominations: ["Allow between 1 and 50 people, or choose no limit."] } } });
     const stored = await db.selectFrom("question").select(["prompt", "options"]).where("id", "=", s.q.follow!).executeTakeFirstOrThrow();
-    expect(stored.options).toEqual({ maxNominations: 3 });
+    expect(stored.options).toEqual({});
   });
 
   it("refuses a minimum group size below 3", async () => {

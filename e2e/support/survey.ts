@@ -25,6 +25,18 @@ export async function launchWave(page: Page) {
   await expect(page.getByRole("heading", { name: "Collecting answers" })).toBeVisible();
 }
 
+/** Sets a nomination question's limit in the question editor (a number, or none). */
+export async function setNominationLimit(page: Page, questionNumber: number, limit: number | "none") {
+  await page.getByRole("link", { name: `Edit question ${questionNumber}` }).click();
+  if (limit === "none") await page.getByLabel("No limit", { exact: true }).check();
+  else {
+    await page.getByLabel("At most", { exact: true }).check();
+    await page.getByLabel("Most people a respondent may choose").fill(String(limit));
+  }
+  await page.getByRole("button", { name: "Save question" }).click();
+  await expect(page.getByText(`Nomination · ${limit === "none" ? "no limit" : `up to ${limit}`}`).nth(0)).toBeVisible();
+}
+
 /** Every personal link waiting in the outbox, by recipient. */
 export async function linksFromOutbox(page: Page, slug: string): Promise<Map<string, string>> {
   const links = new Map<string, string>();

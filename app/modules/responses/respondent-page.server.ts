@@ -1,7 +1,8 @@
 import type { Db } from "~/db.server";
 import { nearbyPeople, peopleByIds, searchPeople, type PersonOption } from "./people-search.server";
 import type { Disclosure, RespondentForm, SubmitOutcome } from "./responses.server";
-import { collectValues, nominationField, readSubmission, searchField, type Answer, type FormQuestion, type Nomination, type SubmissionValues } from "./submission";
+import { LIMITS } from "~/modules/surveys/questions";
+import { collectValues, nominationField, readSubmission, searchedField, searchField, type Answer, type FormQuestion, type Nomination, type SubmissionValues } from "./submission";
 
 type OpenForm = Extract<RespondentForm, { state: "open" }>;
 
@@ -20,14 +21,31 @@ export async function respondentView(db: Db, form: RespondentForm): Promise<Resp
   return { state: "open", orgName: form.orgName, surveyName: form.surveyName, questions: form.questions, closesAt: form.closesAt, disclosure: form.disclosure, nearby };
 }
 
+export type PeopleSearch = { questionId: string; query: string; results: PersonOption[] };
+
 export type RespondentReply =
-  | { kind: "form"; status: number; values: SubmissionValues; errors: Record<string, string>; chosen: PersonOption[]; search?: { questionId: string; query: string; results: PersonOption[] } }
+  | {
+      kind: "form";
+      status: number;
+      values: SubmissionValues;
+      errors: Record<string, string>;
+      chosen: PersonOption[];
+      /** Searches made without JavaScript, one per question whose search box had text. */
+      searches?: PeopleSearch[];
+      /** The question the respondent just searched in: the page returns to it. */
+      searchedIn?: string;
+    }
   | { kind: "stored" }
   | { kind: "gone"; outcome: "unknown" | "answered" | "closed" };
 
 /** Chosen people of one question, as submitted (malformed ids are left to readSubmission). */
 function chosenIn(values: SubmissionValues, questionId: string): string[] {
   return (values[nominationField(questionId)] ?? []).filter((id) => UUID.test(id));
+}
+
+/** A post that searches for people (without JavaScript) rather than sending answers. */
+export function isSearchIntent(intent: string): boolean {
+  return intent === "search" || intent.startsWith("search:");
 }
 
 export function searchLimit(form: OpenForm): number {
@@ -49,13 +67,25 @@ export async function handleRespondentPost(
   const chosen = () => peopleByIds(db, form.orgId, everyoneChosen);
   const intent = String(formData.get("intent") ?? "submit");
 
-  if (intent.startsWith("search:")) {
-    const questionId = intent.slice("search:".length);
-    if (form.questions.some((question) => question.id === questionId && question.kind === "nomination")) {
-      const query = (values[searchField(questionId)]?.[0] ?? "").trim();
-      // Each question is its own choice: someone chosen in another question can be chosen here too.
-      const results = await searchPeople(db, form.orgId, query, { namesOnly: form.personId === null, exclude: chosenIn(values, questionId), limit: searchLimit(form) });
-      return { kind: "form", status: 200, values, errors: {}, chosen: await chosen(), search: { questionId, query, results } };
+  // "search" alone is the form's default button, which Enter in any search box presses (without
+  // JavaScript the browser cannot say which box): every box with text is searched, and the page
+  // returns to the one whose text is new. "search:<id>" is that question's own Search button.
+  if (isSearchIntent(intent)) {
+    const nominationIds = form.questions.filter((question) => question.kind === "nomination").map((question) => question.id);
+    const named = intent.startsWith("search:") ? nominationIds.find((id) => id === intent.slice("search:".length)) : undefined;
+    if (intent === "search" || named) {
+      const queryOf = (id: string) => (values[searchField(id)]?.[0] ?? "").trim();
+      const typed = nominationIds.filter((id) => queryOf(id) !== "" || id === named);
+      const searchedIn = named ?? typed.find((id) => queryOf(id) !== (values[searchedField(id)]?.[0] ?? "").trim()) ?? typed[0];
+      const searches = await Promise.all(
+        typed.map(async (questionId) => ({
+          questionId,
+          query: queryOf(questionId),
+          // Each question is its own choice: someone chosen in another question can be chosen here too.
+          results: await searchPeople(db, form.orgId, queryOf(questionId), { namesOnly: form.personId === null, exclude: chosenIn(values, questionId), limit: searchLimit(form) }),
+        })),
+      );
+      return { kind: "form", status: 200, values, errors: {}, chosen: await chosen(), searches, searchedIn };
     }
   }
 
@@ -74,7 +104,7 @@ export async function handleRespondentPost(
 export async function nomineeSearchResponse(db: Db, request: Request, form: RespondentForm): Promise<Response> {
   if (form.state !== "open") return Response.json([], { status: 404 });
   const url = new URL(request.url);
-  const exclude = (url.searchParams.get("exclude") ?? "").split(",").filter((id) => UUID.test(id)).slice(0, 100);
+  const exclude = (url.searchParams.get("exclude") ?? "").split(",").filter((id) => UUID.test(id)).slice(0, LIMITS.nominationsWithoutLimit);
   const people = await searchPeople(db, form.orgId, url.searchParams.get("q") ?? "", { namesOnly: form.personId === null, exclude, limit: Math.min(10, searchLimit(form)) });
   return Response.json(people, { headers: { "Cache-Control": "no-store" } });
 }

@@ -1,5 +1,5 @@
 import type { QuestionKind } from "@db/schema";
-import type { QuestionOptions } from "~/modules/surveys/questions";
+import { LIMITS, type QuestionOptions } from "~/modules/surveys/questions";
 
 /**
  * Reading a respondent's form. Pure: the caller checks nominees against the roster. Anything
@@ -27,12 +27,22 @@ export const FORM_ERROR = "form";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ANSWER_FIELD = /^q-(.+)$/;
 const NOMINATION_FIELD = /^n-(.+)$/;
+const MORE_FIELD = /^more-(.+)$/;
 /** Fields that belong to the page, not to answers. */
 const PAGE_FIELDS = /^(intent|search-.+)$/;
 
 export const answerField = (questionId: string) => `q-${questionId}`;
 export const nominationField = (questionId: string) => `n-${questionId}`;
+/** "I would name more people": ticked (value 1) or absent, for a nomination question with a limit. */
+export const moreField = (questionId: string) => `more-${questionId}`;
 export const searchField = (questionId: string) => `search-${questionId}`;
+/** The query last searched for a question without JavaScript, so that Enter can tell which box is new. */
+export const searchedField = (questionId: string) => `search-last-${questionId}`;
+
+/** Most people a nomination question takes: its limit, or a ceiling that only bounds the form. */
+export function nominationCeiling(options: QuestionOptions): number {
+  return options.maxNominations ?? LIMITS.nominationsWithoutLimit;
+}
 
 export function collectValues(entries: Iterable<[string, FormDataEntryValue]>): SubmissionValues {
   const values: SubmissionValues = {};
@@ -47,9 +57,10 @@ export function readSubmission(questions: FormQuestion[], values: SubmissionValu
   const errors: Record<string, string> = {};
   const byId = new Map(questions.map((question) => [question.id, question]));
   for (const name of Object.keys(values)) {
-    const id = ANSWER_FIELD.exec(name)?.[1] ?? NOMINATION_FIELD.exec(name)?.[1];
+    const id = ANSWER_FIELD.exec(name)?.[1] ?? NOMINATION_FIELD.exec(name)?.[1] ?? MORE_FIELD.exec(name)?.[1];
     if (PAGE_FIELDS.test(name)) continue;
-    if (!id || !byId.has(id)) errors[FORM_ERROR] = "This form does not match the survey any more. Reload the page and answer again.";
+    const wellFormed = !MORE_FIELD.test(name) || (byId.get(id!)?.kind === "nomination" && values[name]!.length === 1 && values[name]![0] === "1");
+    if (!id || !byId.has(id) || !wellFormed) errors[FORM_ERROR] = "This form does not match the survey any more. Reload the page and answer again.";
   }
 
   const answers: Answer[] = [];
@@ -101,15 +112,21 @@ export function readSubmission(questions: FormQuestion[], values: SubmissionValu
       }
       case "nomination": {
         const chosen = values[nominationField(question.id)] ?? [];
-        const max = question.options.maxNominations ?? 1;
+        const limit = question.options.maxNominations;
+        const max = nominationCeiling(question.options);
         if (chosen.length === 0) {
           if (question.required) fail("Choose at least one person.");
           break;
         }
         if (chosen.some((id) => !UUID.test(id))) fail("One of the people chosen is not in the list. Choose again.");
-        else if (new Set(chosen).size !== chosen.length) fail("Each person can be chosen once.");
+        else if (new Set(chosen.map((id) => id.toLowerCase())).size !== chosen.length) fail("Each person can be chosen once.");
         else if (chosen.length > max) fail(`Choose at most ${max} ${max === 1 ? "person" : "people"}.`);
-        else for (const id of chosen) nominations.push({ questionId: question.id, nomineeId: id.toLowerCase() });
+        else {
+          for (const id of chosen) nominations.push({ questionId: question.id, nomineeId: id.toLowerCase() });
+          // Augmented fixed choice: at the limit, whether the limit cut anyone out. Below it, or
+          // without a limit, the question is not asked, so nothing is stored.
+          if (limit !== undefined && chosen.length === limit) answers.push({ questionId: question.id, kind: "number", value: values[moreField(question.id)]?.[0] === "1" ? 1 : 0 });
+        }
         break;
       }
     }

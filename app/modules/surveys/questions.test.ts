@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyQuestionForm, defaultQuestion, nextQuestionKey, QuestionForm, questionProblems, surveyProblems, type QuestionDefinition } from "./questions";
+import { applyQuestionForm, defaultQuestion, nextQuestionKey, nominationHelp, QuestionForm, questionProblems, surveyProblems, type QuestionDefinition } from "./questions";
 
 const question = (overrides: Partial<QuestionDefinition> = {}): QuestionDefinition => ({ ...defaultQuestion("likert", "q1"), prompt: "Statement", ...overrides });
 const messages = (q: QuestionDefinition) => questionProblems(q).map((problem) => `${problem.field}: ${problem.message}`);
@@ -11,11 +11,13 @@ describe("question rules", () => {
     }
   });
 
-  it("refuses a nomination question allowing fewer than 1 or more than 10 people", () => {
-    for (const maxNominations of [0, -1, 11, 2.5]) {
-      expect(messages(question({ kind: "nomination", options: { maxNominations } }))).toEqual(["maxNominations: Allow between 1 and 10 people."]);
+  it("lets a nomination question allow 1 to 50 people, or set no limit", () => {
+    for (const maxNominations of [0, -1, 51, 2.5, Number.NaN]) {
+      expect(messages(question({ kind: "nomination", options: { maxNominations } }))).toEqual(["maxNominations: Allow between 1 and 50 people, or choose no limit."]);
     }
-    expect(messages(question({ kind: "nomination", options: {} }))).toEqual(["maxNominations: Allow between 1 and 10 people."]);
+    for (const maxNominations of [1, 25, 50]) expect(messages(question({ kind: "nomination", options: { maxNominations } }))).toEqual([]);
+    expect(messages(question({ kind: "nomination", options: {} }))).toEqual([]);
+    expect(defaultQuestion("nomination", "n1").options).toEqual({});
   });
 
   it("refuses choice questions without two distinct, non-empty options", () => {
@@ -49,7 +51,7 @@ describe("surveyProblems", () => {
 
   it("names the question a problem belongs to", () => {
     expect(surveyProblems([{ ...question({ key: "a" }), position: 1 }, { ...question({ key: "b", kind: "nomination", options: { maxNominations: 0 } }), position: 2 }])).toEqual([
-      "Question 2: Allow between 1 and 10 people.",
+      "Question 2: Allow between 1 and 50 people, or choose no limit.",
     ]);
   });
 });
@@ -62,6 +64,17 @@ describe("the builder's form", () => {
     expect(updated.options).not.toHaveProperty("choices");
   });
 
+  it("reads the choice of no limit, or of a limit, for a nomination question", () => {
+    const limited = { ...defaultQuestion("nomination", "n1"), options: { maxNominations: 5 } };
+    const apply = (form: Record<string, string>) => applyQuestionForm(limited, QuestionForm.parse({ prompt: "Who?", ...form })).options;
+    expect(apply({ nominationLimit: "none", maxNominations: "5" })).toEqual({});
+    expect(apply({ nominationLimit: "limit", maxNominations: "25" })).toEqual({ maxNominations: 25 });
+    expect(apply({ maxNominations: "7" })).toEqual({ maxNominations: 7 });
+    expect(apply({})).toEqual({ maxNominations: 5 });
+    // A limit chosen without a number is a mistake to show, not a silent "no limit".
+    expect(questionProblems({ ...limited, options: apply({ nominationLimit: "limit", maxNominations: "" }) }).map((problem) => problem.field)).toEqual(["maxNominations"]);
+  });
+
   it("reads choices one per line, ignoring blank lines", () => {
     const form = QuestionForm.parse({ prompt: "Pick", choices: "One\r\n\r\n Two \n", required: undefined });
     expect(applyQuestionForm(defaultQuestion("single_choice", "c1"), form).options.choices).toEqual(["One", "Two"]);
@@ -69,5 +82,20 @@ describe("the builder's form", () => {
 
   it("picks the next free key for a kind", () => {
     expect(nextQuestionKey("likert", ["likert_1", "likert_2", "text_1"])).toBe("likert_3");
+  });
+});
+
+describe("a nomination question's help text", () => {
+  it("states the question's real limit, replacing a limit written for another one", () => {
+    expect(nominationHelp("Choose up to three people. They will never see that you chose them.", 5)).toBe("Choose up to 5 people. They will never see that you chose them.");
+    expect(nominationHelp("Choose as many people as you like. They will never see that you chose them.", 2)).toBe("Choose up to 2 people. They will never see that you chose them.");
+    expect(nominationHelp("Choose up to five people.", undefined)).toBe("Choose as many people as you like.");
+    expect(nominationHelp("choose at most 4 people! Think of last month.", 1)).toBe("Choose one person. Think of last month.");
+  });
+
+  it("adds the limit to a help text that does not state it, and keeps the rest as written", () => {
+    expect(nominationHelp(null, 3)).toBe("Choose up to 3 people.");
+    expect(nominationHelp("Think of the last month.", undefined)).toBe("Choose as many people as you like. Think of the last month.");
+    expect(nominationHelp("Choose wisely. Nobody is told.", 3)).toBe("Choose up to 3 people. Choose wisely. Nobody is told.");
   });
 });

@@ -32,7 +32,10 @@ export const LIMITS = {
   description: 500,
   choices: 20,
   choice: 100,
-  maxNominations: 10,
+  /** The highest limit a nomination question may set; it may also have none. */
+  maxNominations: 50,
+  /** Most people one question may take without a limit: bounds the form, not the answer. */
+  nominationsWithoutLimit: 200,
   textLength: 5_000,
   questions: 60,
 } as const;
@@ -42,6 +45,25 @@ export type QuestionOptions = { choices?: string[]; maxNominations?: number; max
 /** A nomination question's limit as people read it; no limit is stored as no number. */
 export function nominationLimitLabel(maxNominations: number | undefined): string {
   return maxNominations === undefined ? "no limit" : `up to ${maxNominations}`;
+}
+
+/** The sentence that tells a respondent a nomination question's limit. */
+export function nominationLimitSentence(maxNominations: number | undefined): string {
+  if (maxNominations === undefined) return "Choose as many people as you like.";
+  return maxNominations === 1 ? "Choose one person." : `Choose up to ${maxNominations} people.`;
+}
+
+// A help text that opens by stating a limit ("Choose up to three people.", "Choose as many people
+// as you like.") had it written for the limit the question had then.
+const STATED_LIMIT = /^\s*choose\s+(?:up\s+to\b|as\s+many\b|any\s+number\b|one\s+person\b|at\s+most\b)[^.!]*[.!]\s*/i;
+
+/**
+ * A nomination question's help text as respondents read it: the sentence stating the limit always
+ * follows the question's real limit, so an edited limit cannot leave the old number in the text.
+ */
+export function nominationHelp(description: string | null | undefined, maxNominations: number | undefined): string {
+  const rest = (description ?? "").replace(STATED_LIMIT, "").trim();
+  return rest ? `${nominationLimitSentence(maxNominations)} ${rest}` : nominationLimitSentence(maxNominations);
 }
 
 export type QuestionDefinition = {
@@ -77,9 +99,9 @@ export function questionProblems(question: QuestionDefinition): { field: string;
     if (list.some((choice) => choice.length > LIMITS.choice)) add("choices", `Keep each option under ${LIMITS.choice} characters.`);
     if (new Set(list.map((choice) => choice.trim().toLowerCase())).size !== list.length) add("choices", "Each option must be different.");
   }
-  if (question.kind === "nomination") {
-    if (!Number.isInteger(maxNominations) || maxNominations! < 1 || maxNominations! > LIMITS.maxNominations) {
-      add("maxNominations", `Allow between 1 and ${LIMITS.maxNominations} people.`);
+  if (question.kind === "nomination" && maxNominations !== undefined) {
+    if (!Number.isInteger(maxNominations) || maxNominations < 1 || maxNominations > LIMITS.maxNominations) {
+      add("maxNominations", `Allow between 1 and ${LIMITS.maxNominations} people, or choose no limit.`);
     }
   }
   if (question.kind === "text") {
@@ -120,7 +142,8 @@ export function defaultQuestion(kind: QuestionKind, key: string): QuestionDefini
     case "text":
       return { ...base, prompt: "Anything else you would like to add?", options: { maxLength: 1000 } };
     case "nomination":
-      return { ...base, prompt: "Whom would you go to for …?", options: { maxNominations: 3 } };
+      // No limit: a cap biases network figures, and people rarely name more than they mean.
+      return { ...base, prompt: "Whom would you go to for …?", options: {} };
   }
 }
 
@@ -163,14 +186,20 @@ export const QuestionForm = z.object({
             .map((line) => line.trim())
             .filter(Boolean),
     ),
-  maxNominations: z.coerce.number().optional(),
+  /** "none" or "limit": the builder's explicit choice, so that no limit needs no JavaScript. */
+  nominationLimit: z.enum(["none", "limit"]).optional(),
+  maxNominations: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().optional()),
   maxLength: z.coerce.number().optional(),
 });
 
 export function applyQuestionForm(question: QuestionDefinition, form: z.infer<typeof QuestionForm>): QuestionDefinition {
   const options: QuestionOptions = {};
   if (question.kind === "single_choice" || question.kind === "multiple_choice") options.choices = form.choices ?? question.options.choices ?? [];
-  if (question.kind === "nomination") options.maxNominations = form.maxNominations ?? question.options.maxNominations;
+  if (question.kind === "nomination") {
+    // The number alone (no choice sent) keeps working for older forms and scripts.
+    const max = form.nominationLimit === "none" ? undefined : (form.maxNominations ?? (form.nominationLimit === "limit" ? Number.NaN : question.options.maxNominations));
+    if (max !== undefined) options.maxNominations = max;
+  }
   if (question.kind === "text") options.maxLength = form.maxLength ?? question.options.maxLength;
   return {
     ...question,
