@@ -58,6 +58,7 @@ function truthful(): PlayResult {
           pagerank: reference.pagerank.get(id)!,
           brokerage: null,
           quadrant: classes.get(id)!,
+          stability: null,
         },
       ];
     }),
@@ -96,6 +97,22 @@ describe("comparison", () => {
     played.people.get("C")!.quadrant = "formal-earned";
     const result = compare(dataset, reference, played);
     expect(row(result.rows, "quadrant")).toMatchObject({ measured: "80.0% (4 of 5)", met: false });
+  });
+
+  it("checks stability labels against draws with a fifth of respondents missing", () => {
+    const played = truthful();
+    expect(row(compare(dataset, reference, played).rows, "stable places")).toMatchObject({ measured: "no labels shown", met: null });
+    // B's place rests on exactly two choices (D's and C's): it moves whenever either is missing.
+    played.people.get("B")!.stability = "stable";
+    const checked = row(compare(dataset, reference, played).rows, "stable places");
+    expect(checked.met).toBe(false);
+    expect(checked.measured).toMatch(/^\d+(\.\d)?% \(1 called stable × 50 draws\)$/);
+    // E's place (no followers, no reports) cannot move: called stable, it always holds.
+    played.people.get("B")!.stability = null;
+    played.people.get("E")!.stability = "stable";
+    expect(row(compare(dataset, reference, played).rows, "stable places")).toMatchObject({ measured: "100% (1 called stable × 50 draws)", met: true });
+    for (const person of played.people.values()) person.stability = "could-change";
+    expect(row(compare(dataset, reference, played).rows, "'could change' places")).toMatchObject({ met: null });
   });
 
   it("rejects a PageRank order that disagrees with the identified one", () => {

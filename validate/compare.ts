@@ -14,6 +14,7 @@ import {
   type FollowBack,
   type Reach,
 } from "./reference";
+import { seededRandom } from "./random";
 import type { PlayResult, QuadrantInput } from "./shown";
 
 /**
@@ -30,7 +31,13 @@ export const TARGETS = {
   quadrant: 0.9,
   /** Largest absolute error of a share shown (earned share, follow-back), in points. */
   sharePoints: 5,
+  /** Share of draws with a fifth of respondents missing in which a place called stable holds. */
+  stableHolds: 0.9,
 } as const;
+
+/** The stability check: draws of the identified network with a share of respondents left out. */
+const STABILITY_DRAWS = 50;
+const MISSING = 0.2;
 
 export type ReferenceFigures = {
   nodes: string[];
@@ -169,6 +176,7 @@ export function compare(dataset: Dataset, reference: ReferenceFigures, shown: Pl
     }
   }
   rows.push({ figure: "quadrant = same rule on identified network", measured: `${percent(sameClass, ids.length)} (${sameClass} of ${ids.length})`, target: `≥ ${TARGETS.quadrant * 100}%`, met: sameClass / ids.length >= TARGETS.quadrant });
+  rows.push(...stabilityRows(dataset, reference, shown, inputs));
 
   // A share shown as a range is labelled for what it is: its error is how far the truth lies outside it.
   type ShownShare = { share: number } | { low: number; high: number };
@@ -211,6 +219,45 @@ export function compare(dataset: Dataset, reference: ReferenceFigures, shown: Pl
 
   rows.push({ figure: "figures shown that differ from truth", measured: String(beyondNoise), target: "0", met: beyondNoise === 0 });
   return { rows, missed: rows.filter((row) => row.met === false).length, details };
+}
+
+/**
+ * Are the stability labels right? Each draw leaves out a fifth of the respondents of the identified
+ * network (seeded), recounts followers, and places everyone again with the product's rule. A place
+ * called stable should hold in at least 90% of the draws; how many places called "could change"
+ * did move is reported beside it.
+ */
+function stabilityRows(dataset: Dataset, reference: ReferenceFigures, shown: PlayResult, inputs: QuadrantInput[]): Row[] {
+  const random = seededRandom(`${dataset.name}:stability`);
+  const labelled = inputs.filter((input) => shown.people.get(input.id)?.stability);
+  if (labelled.length === 0) return [{ figure: "stable places hold with a fifth missing", measured: "no labels shown", target: "(information)", met: null }];
+  let stableDraws = 0;
+  let held = 0;
+  const moved = new Set<string>();
+  for (let draw = 0; draw < STABILITY_DRAWS; draw++) {
+    const missing = new Set(reference.nodes.filter(() => random() < MISSING));
+    const followers = Object.fromEntries(QUESTION_KEYS.map((key) => [key, inDegrees(reference.nodes, dataset.ties[key].filter((tie) => !missing.has(tie.source)))])) as Record<QuestionKey, Map<string, number>>;
+    const places = shown.classify(inputs.map((input) => ({ ...input, followers: Object.fromEntries(QUESTION_KEYS.map((key) => [key, followers[key].get(input.id) ?? 0])) as Record<QuestionKey, number> })));
+    for (const { id } of labelled) {
+      const person = shown.people.get(id)!;
+      const holds = places.get(id) === person.quadrant;
+      if (person.stability === "stable") {
+        stableDraws++;
+        if (holds) held++;
+      } else if (!holds) moved.add(id);
+    }
+  }
+  const stable = labelled.filter((input) => shown.people.get(input.id)!.stability === "stable").length;
+  const couldChange = labelled.length - stable;
+  return [
+    {
+      figure: "stable places hold with a fifth missing",
+      measured: stable === 0 ? "none called stable" : `${percent(held, stableDraws)} (${stable} called stable × ${STABILITY_DRAWS} draws)`,
+      target: `≥ ${TARGETS.stableHolds * 100}%`,
+      met: stable === 0 ? null : held / stableDraws >= TARGETS.stableHolds,
+    },
+    { figure: "'could change' places that moved with a fifth missing", measured: `${moved.size} of ${couldChange}`, target: "(information)", met: null },
+  ];
 }
 
 export function formatTable(rows: Row[]): string {

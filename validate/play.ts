@@ -12,6 +12,7 @@ import { answerField, nominationField } from "~/modules/responses/submission";
 import { createSurvey } from "~/modules/surveys/surveys.server";
 import { closeWave, openWave } from "~/modules/surveys/wave-lifecycle.server";
 import { QUESTION_KEYS, type Dataset, type QuestionKey, type Tie } from "./datasets";
+import { seededRandom } from "./random";
 import type { PlayResult, QuadrantInput, ShownPerson } from "./shown";
 
 /**
@@ -38,15 +39,7 @@ const BASE_URL = "https://validate.invalid";
 
 /** Deterministic order for ties of equal strength: which ones "come to mind" is not in the data. */
 function seededShuffle<T>(items: T[], seedText: string): T[] {
-  let seed = 2166136261;
-  for (const char of seedText) seed = Math.imul(seed ^ char.charCodeAt(0), 16777619) >>> 0;
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) >>> 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seedText);
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -190,6 +183,7 @@ async function play(db: Db, dataset: Dataset): Promise<Omit<PlayResult, "millise
       pagerank: figures.pagerank,
       brokerage: null,
       quadrant: quadrantOf(figures, analytics.quadrantRule),
+      stability: figures.stability,
     });
   }
 

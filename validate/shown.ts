@@ -21,6 +21,8 @@ export type ShownPerson = {
   brokerage: number | null;
   /** Quadrant key as the organization-wide quadrant shows it. */
   quadrant: string | null;
+  /** Whether the dashboards call that place stable or say it could change; null for contributors. */
+  stability: "stable" | "could-change" | null;
 };
 
 /** What any quadrant rule may look at, on either side (product figures or identified network). */

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DashboardEmpty } from "~/components/dashboard-empty";
 import { pageFrom, Pagination } from "~/components/pagination";
 import { ShareCell } from "~/components/share-cell";
+import { StabilityNote } from "~/components/stability-note";
 import { QUADRANTS } from "~/modules/analytics/quadrant";
 import { dashboardPage } from "~/modules/dashboards/dashboard.server";
 import { followersMeaning, peopleTable, type PeopleSort } from "~/modules/dashboards/views";
@@ -101,9 +102,13 @@ export default function PeopleFigures() {
             {table.rows.map((row) => (
               <tr key={row.id}>
                 <td>
-                  <Link to={`/o/${orgSlug}/dashboards/person/${row.id}`} className="link">
-                    {row.name}
-                  </Link>
+                  {row.named ? (
+                    <Link to={`/o/${orgSlug}/dashboards/person/${row.id}`} className="link">
+                      {row.name}
+                    </Link>
+                  ) : (
+                    <span>{row.name}</span>
+                  )}
                   <div className="text-xs text-slate-600">{[row.title, row.department].filter(Boolean).join(" · ")}</div>
                 </td>
                 <td className="text-right tabular-nums">{row.followers}</td>
@@ -117,7 +122,10 @@ export default function PeopleFigures() {
                   {row.directReports} / {row.totalReports}
                 </td>
                 <td className="text-right tabular-nums">{row.pagerank.toFixed(4)}</td>
-                <td className="whitespace-nowrap">{QUADRANTS[row.quadrant].title}</td>
+                <td className="whitespace-nowrap">
+                  {QUADRANTS[row.quadrant].title}
+                  <StabilityNote stability={row.stability} />
+                </td>
               </tr>
             ))}
           </tbody>

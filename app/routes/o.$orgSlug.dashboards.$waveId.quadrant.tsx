@@ -4,6 +4,7 @@ import { ChartFrame, QuadrantChart, QUADRANT_COLORS } from "~/components/charts"
 import { DashboardEmpty } from "~/components/dashboard-empty";
 import { dashboardPage } from "~/modules/dashboards/dashboard.server";
 import { quadrantView } from "~/modules/dashboards/views";
+import { StabilityNote } from "~/components/stability-note";
 import type { QuadrantKey } from "~/modules/analytics/quadrant";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -60,9 +61,16 @@ export default function Quadrant() {
               <ol className="mt-3 space-y-2 text-sm">
                 {people.map((person) => (
                   <li key={person.id} className="flex justify-between gap-3">
-                    <Link to={`/o/${orgSlug}/dashboards/person/${person.id}`} className="link">
-                      {person.name}
-                    </Link>
+                    <span>
+                      {person.named ? (
+                        <Link to={`/o/${orgSlug}/dashboards/person/${person.id}`} className="link">
+                          {person.name}
+                        </Link>
+                      ) : (
+                        person.name
+                      )}
+                      <StabilityNote stability={person.stability} />
+                    </span>
                     <span className="whitespace-nowrap tabular-nums text-slate-600">
                       {person.followers} followers · {person.directReports} direct
                     </span>

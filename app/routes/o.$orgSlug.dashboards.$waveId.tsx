@@ -4,6 +4,8 @@ import { Tabs, WavePills } from "~/components/tabs";
 import { PageHeader } from "~/components/layout";
 import { StatusBadge } from "~/components/status-badge";
 import { db } from "~/db.server";
+import { ConfidenceLine } from "~/components/confidence-line";
+import { scopeConfidence } from "~/modules/dashboards/confidence.server";
 import { memberScope, requireDashboardWave } from "~/modules/dashboards/dashboard.server";
 import { EXPORTS } from "~/modules/dashboards/exports";
 
@@ -13,6 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member, wave, series } = await requireDashboardWave(request, params);
   const scope = await memberScope(db, member);
   return {
+    confidence: await scopeConfidence(db, member.orgId, wave.id, scope),
     orgSlug: member.orgSlug,
     wave: { id: wave.id, number: wave.number, status: wave.status, surveyName: wave.surveyName },
     series,
@@ -29,7 +32,7 @@ const TABS = [
 ];
 
 export default function DashboardFrame() {
-  const { orgSlug, wave, series, scopeName } = useLoaderData<typeof loader>();
+  const { orgSlug, wave, series, scopeName, confidence } = useLoaderData<typeof loader>();
   const base = `/o/${orgSlug}/dashboards/${wave.id}`;
   const location = useLocation();
   const section = location.pathname.slice(base.length).replace(/^\//, "");
@@ -63,6 +66,7 @@ export default function DashboardFrame() {
           </details>
         }
       />
+      {confidence ? <ConfidenceLine confidence={confidence} /> : null}
       <WavePills waves={series} current={wave.id} hrefFor={(w) => `/o/${orgSlug}/dashboards/${w.id}/${section}`} />
       <Tabs label="Dashboard views" tabs={TABS.map((tab) => ({ ...tab, to: tab.to ? `${base}/${tab.to}` : base }))} />
       <Outlet />

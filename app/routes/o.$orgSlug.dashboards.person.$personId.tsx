@@ -3,9 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ChartFrame, TrendChart } from "~/components/charts";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { ShareCell } from "~/components/share-cell";
+import { StabilityNote } from "~/components/stability-note";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
 import { personTrend } from "~/modules/analytics/dashboard";
+import { QUADRANTS } from "~/modules/analytics/quadrant";
 import { loadPersonInfluence } from "~/modules/dashboards/dashboard.server";
 import { notFound, requireId } from "~/modules/http.server";
 
@@ -58,6 +60,7 @@ export default function PersonInfluence() {
                       <th scope="col" className="text-right">
                         PageRank
                       </th>
+                      <th scope="col">Place</th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
@@ -69,6 +72,10 @@ export default function PersonInfluence() {
                           <ShareCell figure={point.earnedShare} />
                         </td>
                         <td className="text-right tabular-nums">{point.pagerank === null ? "—" : point.pagerank.toFixed(4)}</td>
+                        <td>
+                          {point.quadrant ? QUADRANTS[point.quadrant].title : "—"}
+                          <StabilityNote stability={point.stability} />
+                        </td>
                       </tr>
                     ))}
                   </tbody>

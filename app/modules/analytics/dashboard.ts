@@ -1,5 +1,6 @@
 import type { Suppressed } from "~/modules/anonymity/suppression";
 import { CONSTRUCT_LABELS, departmentFlows, type BlockFigures, type Cell, type ConstructStats, type EnpsStats, type WaveAnalytics } from "./engine";
+import { quadrantOf } from "./quadrant";
 import { earnedShare } from "./shares";
 
 /**
@@ -151,6 +152,8 @@ export function personTrend(waves: WavePoint[], personId: string) {
       followers: person ? person.primaryFollowers : null,
       earnedShare: person ? earnedShare(person.line, wave.analytics.k) : null,
       pagerank: person?.pagerank ?? null,
+      quadrant: person ? quadrantOf(person, wave.analytics.quadrantRule) : null,
+      stability: person?.stability ?? null,
     };
   });
 }

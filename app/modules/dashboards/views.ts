@@ -1,5 +1,6 @@
 import { aggregateConstruct, aggregateEnps, authorityIndex, authorityTrend, constructLabel, constructTrends, departmentRows, enpsTrend, isShown, type WavePoint } from "~/modules/analytics/dashboard";
 import type { PersonFigures, WaveAnalytics } from "~/modules/analytics/engine";
+import { isPseudonym } from "~/modules/analytics/naming";
 import { quadrantOf, quadrantSentence, QUADRANTS, type QuadrantKey } from "~/modules/analytics/quadrant";
 import { earnedShare, followBackShare, type ShareFigure } from "~/modules/analytics/shares";
 
@@ -83,6 +84,8 @@ export function quadrantView(analytics: WaveAnalytics) {
     directReports: person.directReports,
     followers: person.primaryFollowers,
     quadrant: quadrantOf(person, analytics.quadrantRule),
+    stability: person.stability,
+    named: !isPseudonym(person.id),
   }));
   const list = (quadrant: QuadrantKey) =>
     points
@@ -153,6 +156,8 @@ export function peopleTable(analytics: WaveAnalytics, { sort, page, pageSize = 5
       totalReports: person.totalReports,
       pagerank: person.pagerank,
       quadrant: quadrantOf(person, analytics.quadrantRule),
+      stability: person.stability,
+      named: !isPseudonym(person.id),
     }));
   const key: Record<PeopleSort, (row: (typeof rows)[number]) => number | string> = {
     followers: (row) => -row.followers,
