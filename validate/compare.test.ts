@@ -63,7 +63,7 @@ function truthful(): PlayResult {
       ];
     }),
   );
-  return { k: 5, limits: { follow: null, advice: null, moments: null }, intended: { follow: 6, advice: 6, moments: 6 }, entered: { follow: ties, advice: ties, moments: ties }, respondents: 5, refused: [], wouldNameMore: null, people, classify: rule, milliseconds: 0 };
+  return { k: 5, limits: { follow: null, advice: null, moments: null }, intended: { follow: 6, advice: 6, moments: 6 }, entered: { follow: ties, advice: ties, moments: ties }, respondents: 5, refused: [], wouldNameMore: null, people, pagerankClaimedAgreement: 0.93, classify: rule, milliseconds: 0 };
 }
 
 const row = (rows: Row[], start: string) => rows.find((candidate) => candidate.figure.startsWith(start))!;
@@ -118,6 +118,22 @@ describe("comparison", () => {
   it("rejects a PageRank order that disagrees with the identified one", () => {
     const played = truthful();
     for (const [id, person] of played.people) person.pagerank = -(reference.pagerank.get(id) ?? 0);
+    expect(row(compare(dataset, reference, played).rows, "PageRank vs")).toMatchObject({ met: false });
+  });
+
+  it("accepts a PageRank short of 0.95 only when the product labels it approximate with no more agreement than measured", () => {
+    const played = truthful();
+    expect(row(compare(dataset, reference, played).rows, "PageRank vs")).toMatchObject({ measured: "ρ = 1.000, validated", met: true });
+    // Swap the two highest: the order agrees less than perfectly.
+    const ranked = [...reference.pagerank].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+    played.people.get(ranked[0]!)!.pagerank = reference.pagerank.get(ranked[1]!)!;
+    played.people.get(ranked[1]!)!.pagerank = reference.pagerank.get(ranked[0]!)!;
+    const measured = row(compare(dataset, reference, played).rows, "PageRank vs");
+    const value = Number(/ρ = ([\d.]+)/.exec(measured.measured)![1]);
+    expect(value).toBeLessThan(0.95);
+    played.pagerankClaimedAgreement = value - 0.01;
+    expect(row(compare(dataset, reference, played).rows, "PageRank vs")).toMatchObject({ measured: `ρ = ${value.toFixed(3)}, labelled ≥ ${value - 0.01}`, met: true });
+    played.pagerankClaimedAgreement = value + 0.01;
     expect(row(compare(dataset, reference, played).rows, "PageRank vs")).toMatchObject({ met: false });
   });
 });

@@ -1,6 +1,7 @@
 import { openDatabase, type Db } from "@db/connection";
 import { signUp } from "~/modules/accounts/accounts.server";
 import { computeSnapshot } from "~/modules/analytics/analytics.server";
+import { INDIRECT_INFLUENCE_AGREEMENT } from "~/modules/analytics/indirect-influence";
 import { quadrantOf, quadrantRule } from "~/modules/analytics/quadrant";
 import { earnedShare, followBackShare } from "~/modules/analytics/shares";
 import { ballotToken } from "~/modules/anonymity/ballots.server";
@@ -204,6 +205,7 @@ async function play(db: Db, dataset: Dataset): Promise<Omit<PlayResult, "millise
     refused,
     wouldNameMore: null,
     people,
+    pagerankClaimedAgreement: INDIRECT_INFLUENCE_AGREEMENT,
     classify,
   };
 }

@@ -50,6 +50,8 @@ export type PlayResult = {
   wouldNameMore: Record<QuestionKey, number | null> | null;
   /** By dataset person id. */
   people: Map<string, ShownPerson>;
+  /** The rank agreement the product's label claims for the PageRank it shows as approximate. */
+  pagerankClaimedAgreement: number;
   /** The product's quadrant rule, applied to any figures (the harness applies it to the reference). */
   classify: (people: QuadrantInput[]) => Map<string, string>;
   /** Time to play this dataset (database start-up excluded). */
