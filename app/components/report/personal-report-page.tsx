@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { ShareCell } from "~/components/share-cell";
 import { CONFIDENCE_LABEL } from "~/modules/analytics/confidence";
 import { STABILITY_LABEL } from "~/modules/analytics/stability";
-import { BAND_LABEL, type PersonalReport } from "~/modules/reports/personal-report";
+import { BAND_LABEL, originsSentence, type PersonalReport } from "~/modules/reports/personal-report";
 import type { ReportPage } from "~/modules/reports/report-page.server";
 import { RespondentLayout } from "../respondent-layout";
 
@@ -51,6 +51,7 @@ function ReadyReport({ report }: { report: Ready }) {
             <li key={question.id} className="rounded-lg bg-slate-50 p-4">
               <p className="text-sm text-slate-700">“{question.prompt}”</p>
               <p className="mt-1 text-2xl font-bold text-slate-900">{question.chosenBy === 0 ? "Nobody chose you" : `${question.chosenBy} ${question.chosenBy === 1 ? "person" : "people"} chose you`}</p>
+              {question.chosenBy > 0 ? <p className="text-sm text-slate-700">{originsSentence(question.from)}</p> : null}
               <p className="text-sm text-slate-700">{BAND_LABEL[question.band]}</p>
             </li>
           ))}

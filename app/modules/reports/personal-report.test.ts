@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeWaveAnalytics } from "~/modules/analytics/engine";
 import { smallOrg } from "~/modules/analytics/fixtures/small-org";
-import { bandOf, personalReport } from "./personal-report";
+import { bandOf, originsSentence, personalReport } from "./personal-report";
 
 describe("bands against the organization", () => {
   const everyone = [0, 0, 0, 0, 0, 1, 1, 2, 3, 8];
@@ -12,6 +12,14 @@ describe("bands against the organization", () => {
     expect(bandOf(1, everyone)).toBe("top-half");
     expect(bandOf(0, everyone)).toBe("not-chosen");
     expect(bandOf(1, [1, 2, 3, 4, 5, 6])).toBe("lower-half");
+  });
+});
+
+describe("where choices came from", () => {
+  it("counts groups, and departments as a lower bound when a group was pooled across them", () => {
+    expect(originsSentence({ groups: 3, departments: 2, departmentsAtLeast: false })).toBe("From 3 groups of colleagues, in 2 departments.");
+    expect(originsSentence({ groups: 1, departments: 1, departmentsAtLeast: true })).toBe("From 1 group of colleagues, in at least 1 department.");
+    expect(originsSentence({ groups: 2, departments: 0, departmentsAtLeast: true })).toBe("From 2 groups of colleagues pooled across departments.");
   });
 });
 
@@ -26,6 +34,12 @@ describe("a person's report", () => {
     const figures = closed.people.find((person) => person.id === "m1")!;
     expect(m1.questions.map((question) => question.chosenBy)).toEqual(closed.nominationQuestions.map((question) => figures.followers[question.id] ?? 0));
     expect(m1.quadrant.stability).toBe(figures.stability);
+    for (const question of m1.questions) {
+      const groups = closed.edges.filter((edge) => edge.personId === "m1" && (edge.byQuestion[question.id] ?? 0) > 0);
+      expect(question.from.groups).toBe(groups.length);
+      expect(question.from.departments).toBeLessThanOrEqual(groups.length);
+      if (question.chosenBy > 0) expect(question.from.groups).toBeGreaterThan(0);
+    }
     expect(m1.trend).toEqual([{ wave: 1, chosenBy: figures.primaryFollowers }]);
     expect(JSON.stringify(m1)).not.toMatch(/"(e|s)\d"/);
   });

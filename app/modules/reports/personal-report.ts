@@ -31,6 +31,27 @@ export function bandOf(count: number, everyone: readonly number[]): Band {
   return "lower-half";
 }
 
+/**
+ * Where a question's choices came from, as the network view already shows it: the published
+ * groups (each of at least k responses) that chose the person, and their departments. A group
+ * pooled across departments has none, so the department count is then a lower bound.
+ */
+export type Origins = { groups: number; departments: number; departmentsAtLeast: boolean };
+
+export function originsOf(analytics: WaveAnalytics, personId: string, questionId: string): Origins {
+  const departmentOf = new Map(analytics.blocks.map((block) => [block.key, block.department]));
+  const choosing = analytics.edges.filter((edge) => edge.personId === personId && (edge.byQuestion[questionId] ?? 0) > 0);
+  const departments = new Set(choosing.map((edge) => departmentOf.get(edge.block)).filter((department): department is string => !!department));
+  return { groups: choosing.length, departments: departments.size, departmentsAtLeast: choosing.some((edge) => !departmentOf.get(edge.block)) };
+}
+
+export function originsSentence({ groups, departments, departmentsAtLeast }: Origins): string {
+  const groupText = `${groups} ${groups === 1 ? "group" : "groups"}`;
+  if (departments === 0) return `From ${groupText} of colleagues pooled across departments.`;
+  const departmentText = `${departmentsAtLeast ? "at least " : ""}${departments} ${departments === 1 ? "department" : "departments"}`;
+  return `From ${groupText} of colleagues, in ${departmentText}.`;
+}
+
 export type Visibility = {
   /** Analysts see the person by name; otherwise as an anonymous point of their department. */
   namedToAnalysts: boolean;
@@ -47,7 +68,7 @@ export type PersonalReport =
   | {
       state: "ready";
       k: number;
-      questions: { id: string; prompt: string; primary: boolean; chosenBy: number; band: Band }[];
+      questions: { id: string; prompt: string; primary: boolean; chosenBy: number; band: Band; from: Origins }[];
       quadrant: { key: QuadrantKey; title: string; prompt: string; rule: string; stability: Stability | null };
       earnedShare: ShareFigure;
       followBack: ShareFigure | null;
@@ -77,7 +98,7 @@ export function personalReport({ personId, analytics, series, naming, consented 
     k: analytics.k,
     questions: analytics.nominationQuestions.map((question) => {
       const chosenBy = person.followers[question.id] ?? 0;
-      return { id: question.id, prompt: question.prompt, primary: question.primary, chosenBy, band: bandOf(chosenBy, analytics.people.map((other) => other.followers[question.id] ?? 0)) };
+      return { id: question.id, prompt: question.prompt, primary: question.primary, chosenBy, band: bandOf(chosenBy, analytics.people.map((other) => other.followers[question.id] ?? 0)), from: originsOf(analytics, personId, question.id) };
     }),
     quadrant: {
       key: place,
