@@ -69,7 +69,8 @@ describe("editing one person without a re-import", () => {
   });
 
   it("answers 404 for another organization's person through one's own organization, changing nothing", async () => {
-    for (const form of [{ intent: "save", name: "Hacked", email: "secret@stranger.test" }, { intent: "deactivate" }]) {
+    const forms: Record<string, string>[] = [{ intent: "save", name: "Hacked", email: "secret@stranger.test" }, { intent: "deactivate" }];
+    for (const form of forms) {
       const before = await databaseFingerprint(["user_session"]);
       const response = await call(() => editPage.action(args(owner.org.slug, ids.foreign, owner.cookie, form)));
       expect(response.status).toBe(404);
