@@ -9,7 +9,7 @@ import { requireMember } from "~/modules/accounts/membership.server";
 import { formValues, type FieldErrors } from "~/modules/forms";
 import { notFound, requireFormData, requireId } from "~/modules/http.server";
 import { canEditQuestions } from "~/modules/surveys/lifecycle";
-import { applyQuestionForm, KIND_LABEL, KNOWN_CONSTRUCTS, LIMITS, QuestionForm, questionProblems } from "~/modules/surveys/questions";
+import { applyQuestionForm, constructChoiceProblems, KIND_LABEL, KNOWN_CONSTRUCTS, LIMITS, QuestionForm, questionProblems } from "~/modules/surveys/questions";
 import { listQuestions, updateQuestion } from "~/modules/surveys/surveys.server";
 import { requireWave } from "~/modules/surveys/wave-access.server";
 
@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = QuestionForm.safeParse(values);
   if (!parsed.success) return data({ errors: { form: ["Some values could not be read. Check the numbers."] } as FieldErrors, values }, { status: 400 });
   const updated = applyQuestionForm(question, parsed.data);
-  const problems = questionProblems(updated);
+  const problems = [...questionProblems(updated), ...constructChoiceProblems(question, updated)];
   if (problems.length > 0) {
     const errors: FieldErrors = {};
     for (const problem of problems) (errors[problem.field] ??= []).push(problem.message);
@@ -98,21 +98,33 @@ export default function EditQuestion() {
             />
           ) : null}
           <div>
-            <TextField
-              label="Construct tag"
+            <label htmlFor="construct" className="label">
+              Construct
+            </label>
+            <select
+              id="construct"
               name="construct"
-              list="constructs"
+              className="input mt-1"
               defaultValue={value("construct", question.construct ?? "")}
-              errors={errors?.construct}
-              hint={`Dashboards group questions by tag: ${KNOWN_CONSTRUCTS.map((c) => c.tag).join(", ")}, or your own (lower case, dots).${question.construct && !knownTags.has(question.construct) ? " This one is custom." : ""}`}
-            />
-            <datalist id="constructs">
+              aria-describedby={errors?.construct ? "construct-hint construct-error" : "construct-hint"}
+              aria-invalid={errors?.construct ? true : undefined}
+            >
+              <option value="">None</option>
               {KNOWN_CONSTRUCTS.map((construct) => (
                 <option key={construct.tag} value={construct.tag}>
                   {construct.label}
                 </option>
               ))}
-            </datalist>
+              {question.construct && !knownTags.has(question.construct) ? <option value={question.construct}>Custom: {question.construct}</option> : null}
+            </select>
+            <p id="construct-hint" className="hint">
+              Dashboards group questions by construct: every question with the same one counts together.
+            </p>
+            {errors?.construct ? (
+              <p id="construct-error" className="field-error">
+                {errors.construct.join(" ")}
+              </p>
+            ) : null}
           </div>
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="required" defaultChecked={result ? result.values.required === "on" : question.required} />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyQuestionForm, defaultQuestion, nextQuestionKey, nominationHelp, QuestionForm, questionProblems, surveyProblems, type QuestionDefinition } from "./questions";
+import { constructChoiceProblems } from "./questions";
 
 const question = (overrides: Partial<QuestionDefinition> = {}): QuestionDefinition => ({ ...defaultQuestion("likert", "q1"), prompt: "Statement", ...overrides });
 const messages = (q: QuestionDefinition) => questionProblems(q).map((problem) => `${problem.field}: ${problem.message}`);
@@ -97,5 +98,14 @@ describe("a nomination question's help text", () => {
     expect(nominationHelp(null, 3)).toBe("Choose up to 3 people.");
     expect(nominationHelp("Think of the last month.", undefined)).toBe("Choose as many people as you like. Think of the last month.");
     expect(nominationHelp("Choose wisely. Nobody is told.", 3)).toBe("Choose up to 3 people. Choose wisely. Nobody is told.");
+  });
+});
+
+describe("constructChoiceProblems", () => {
+  it("accepts a construct from the list, none, or the custom one the question already had; refuses a new free-typed one", () => {
+    expect(constructChoiceProblems({ construct: null }, { construct: "authority.earned" })).toEqual([]);
+    expect(constructChoiceProblems({ construct: "engagement" }, { construct: null })).toEqual([]);
+    expect(constructChoiceProblems({ construct: "team.trust" }, { construct: "team.trust" })).toEqual([]);
+    expect(constructChoiceProblems({ construct: null }, { construct: "authority.earnd" })).toEqual([{ field: "construct", message: "Choose a construct from the list." }]);
   });
 });

@@ -80,6 +80,15 @@ const CONSTRUCT = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/;
 const KEY = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
 /** Kind-specific rules, shared by the builder's form and the checks at launch. */
+/**
+ * The editor picks a construct from the instrument's list, so that a typo cannot split a construct
+ * in two on the dashboards; a custom tag a question already has may stay.
+ */
+export function constructChoiceProblems(before: Pick<QuestionDefinition, "construct">, after: Pick<QuestionDefinition, "construct">): { field: string; message: string }[] {
+  const allowed = after.construct === null || after.construct === before.construct || KNOWN_CONSTRUCTS.some((known) => known.tag === after.construct);
+  return allowed ? [] : [{ field: "construct", message: "Choose a construct from the list." }];
+}
+
 export function questionProblems(question: QuestionDefinition): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
   const add = (field: string, message: string) => problems.push({ field, message });
