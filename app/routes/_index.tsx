@@ -47,7 +47,7 @@ export default function Index() {
           </Link>
         </nav>
       </header>
-      <main className="mx-auto max-w-5xl px-6 pb-24 pt-12">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-6 pb-24 pt-12">
         <h1 className="max-w-3xl text-4xl font-bold tracking-tight text-slate-900 sm:text-5xl">
           Authority is given. Leadership is earned.
         </h1>
