@@ -7,14 +7,8 @@ import { RosterChangeList, type ChangeListKind } from "~/components/roster-chang
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
 import { notFound, requireFormData, requireId } from "~/modules/http.server";
-import {
-  applyRosterImport,
-  CHANGES_PER_PAGE,
-  discardRosterImport,
-  findRosterImport,
-  listImportChanges,
-  listImportDeactivations,
-} from "~/modules/people/roster.server";
+import { CHANGES_PER_PAGE } from "~/modules/people/roster-limits";
+import { applyRosterImport, discardRosterImport, findRosterImport, listImportChanges, listImportDeactivations } from "~/modules/people/roster.server";
 
 export const meta: MetaFunction = () => [{ title: "Review roster import · Earned" }];
 

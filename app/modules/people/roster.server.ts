@@ -1,13 +1,13 @@
 import { sql, type RawBuilder } from "kysely";
 import type { Db } from "~/db.server";
 import { checkRoster, type ExistingPerson, type FieldChange, type RosterCounts } from "./roster-check";
+import { CHANGES_PER_PAGE } from "./roster-limits";
 import { decodeRosterBytes, parseRosterText, type ParsedRoster, type RowProblem } from "./roster-csv";
 
 /** Problems kept in the summary for the preview page; all of them are kept for the download. */
 const SUMMARY_PROBLEMS = 200;
 const INSERT_CHUNK = 1_000;
-/** People listed per page of the preview. */
-export const CHANGES_PER_PAGE = 50;
+
 
 export type RosterImportSummary = {
   counts: RosterCounts;
