@@ -140,9 +140,7 @@ export default function SurveyPage() {
       <div className="space-y-6">
         {result?.problems ? <FormError errors={result.problems} /> : null}
         {searchParams.get("launched") && wave.status === "open" && progress ? (
-          <Notice tone="success">
-            <span role="status">{launchedMessage(wave.distribution, progress.total.invited, smtp)}</span>
-          </Notice>
+          <Notice tone="success">{launchedMessage(wave.distribution, progress.total.invited, smtp)}</Notice>
         ) : null}
         <WaveStatusCard wave={wave} launch={launch} waveBase={waveBase} wavePage={wavePage} busy={busy} confirm={searchParams.get("confirm")} smtp={smtp} />
         {progress ? <WaveProgressCard wave={wave} progress={progress} /> : null}

@@ -102,10 +102,10 @@ describe("a nomination question's help text", () => {
 });
 
 describe("constructChoiceProblems", () => {
-  it("accepts a construct from the list, none, or the custom one the question already had; refuses a new free-typed one", () => {
-    expect(constructChoiceProblems({ construct: null }, { construct: "authority.earned" })).toEqual([]);
-    expect(constructChoiceProblems({ construct: "engagement" }, { construct: null })).toEqual([]);
-    expect(constructChoiceProblems({ construct: "team.trust" }, { construct: "team.trust" })).toEqual([]);
-    expect(constructChoiceProblems({ construct: null }, { construct: "authority.earnd" })).toEqual([{ field: "construct", message: "Choose a construct from the list." }]);
+  it("accepts a construct from the list, none, or a custom one the wave already uses; refuses a free-typed one", () => {
+    expect(constructChoiceProblems([], "authority.earned")).toEqual([]);
+    expect(constructChoiceProblems([], null)).toEqual([]);
+    expect(constructChoiceProblems(["team.trust", null], "team.trust")).toEqual([]);
+    expect(constructChoiceProblems(["team.trust"], "authority.earnd")).toHaveLength(1);
   });
 });

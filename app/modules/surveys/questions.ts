@@ -81,12 +81,15 @@ const KEY = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
 /** Kind-specific rules, shared by the builder's form and the checks at launch. */
 /**
- * The editor picks a construct from the instrument's list, so that a typo cannot split a construct
- * in two on the dashboards; a custom tag a question already has may stay.
+ * The editor picks a construct from a list (the instrument's, and custom ones the wave's questions
+ * already use), so that a typo cannot split a construct in two on the dashboards. A new custom
+ * construct is typed in a field of its own, on purpose (NEW_CONSTRUCT).
  */
-export function constructChoiceProblems(before: Pick<QuestionDefinition, "construct">, after: Pick<QuestionDefinition, "construct">): { field: string; message: string }[] {
-  const allowed = after.construct === null || after.construct === before.construct || KNOWN_CONSTRUCTS.some((known) => known.tag === after.construct);
-  return allowed ? [] : [{ field: "construct", message: "Choose a construct from the list." }];
+export const NEW_CONSTRUCT = "__new";
+
+export function constructChoiceProblems(usedInWave: (string | null)[], chosen: string | null): { field: string; message: string }[] {
+  const allowed = chosen === null || usedInWave.includes(chosen) || KNOWN_CONSTRUCTS.some((known) => known.tag === chosen);
+  return allowed ? [] : [{ field: "construct", message: "Choose a construct from the list, or type a new one in its own field." }];
 }
 
 export function questionProblems(question: QuestionDefinition): { field: string; message: string }[] {
