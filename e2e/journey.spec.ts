@@ -170,5 +170,5 @@ test("admin to respondents to leader to analyst", async ({ page, browser }) => {
 
   // The owner still gets in.
   await logIn(page, ownerEmail);
-  await expect(page).toHaveURL(/\/orgs$/);
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
 });
