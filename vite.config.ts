@@ -10,7 +10,15 @@ declare module "@remix-run/node" {
 
 export default defineConfig({
   server: { port: 3000 },
-  build: { target: "es2022" },
+  build: {
+    target: "es2022",
+    rollupOptions: {
+      // Resource routes (CSV, JSON, redirects) have no client code: their empty chunks are expected.
+      onwarn(warning, warn) {
+        if (warning.code !== "EMPTY_BUNDLE") warn(warning);
+      },
+    },
+  },
   plugins: [
     remix({
       ignoredRouteFiles: ["**/*.test.*"],
@@ -19,6 +27,7 @@ export default defineConfig({
         v3_relativeSplatPath: true,
         v3_throwAbortReason: true,
         v3_singleFetch: true,
+        v3_lazyRouteDiscovery: true,
       },
     }),
     tsconfigPaths(),

@@ -1,7 +1,6 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
-  Link,
   Links,
   Meta,
   Outlet,
@@ -14,6 +13,7 @@ import type { ReactNode } from "react";
 import stylesheet from "~/tailwind.css?url";
 import { useNonce } from "~/components/nonce";
 import type { RouteHandle } from "~/modules/route-handle";
+import { ErrorPage } from "~/components/error-page";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -47,6 +47,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="h-full">
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
         {children}
         {hydrate ? (
           <>
@@ -65,39 +68,7 @@ export default function App() {
   return <Outlet />;
 }
 
-function errorPage(status: number): { title: string; detail: string } {
-  if (status === 404) {
-    return { title: "Page not found", detail: "The page you asked for does not exist, or you are not a member of the organization it belongs to." };
-  }
-  if (status === 403) {
-    return { title: "You don't have access to this page", detail: "Your role in this organization does not include this page. An owner or admin can change your role." };
-  }
-  if (status >= 400 && status < 500) {
-    return { title: "That request could not be read", detail: "Go back to the page and send the form from there again." };
-  }
-  if (status === 503) {
-    return {
-      title: "Temporarily unavailable",
-      detail: "Earned cannot reach its database at the moment. This usually passes within a minute: please try again shortly. If you had just sent a form, check whether your change is there before sending it again.",
-    };
-  }
-  return { title: "Something went wrong", detail: "We could not complete this request. It has been logged; please try again in a moment." };
-}
-
 export function ErrorBoundary() {
   const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const { title, detail } = errorPage(status);
-  return (
-    <main className="mx-auto flex min-h-full max-w-xl flex-col justify-center px-6 py-16">
-      <p className="text-sm font-semibold text-indigo-700">{status}</p>
-      <h1 className="mt-2 text-3xl font-bold tracking-tight">{title}</h1>
-      <p className="mt-4 text-slate-700">{detail}</p>
-      <p className="mt-8">
-        <Link to="/" className="link">
-          Go to the start page
-        </Link>
-      </p>
-    </main>
-  );
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />;
 }

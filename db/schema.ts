@@ -125,6 +125,16 @@ export interface RosterImportRowTable {
   level: string | null;
   manager_email: string | null;
   attributes: ColumnType<Record<string, string>, string, string>;
+  change: "new" | "updated" | "unchanged";
+  /** What the row changes (app/modules/people/roster-check.ts FieldChange[]). */
+  changed_fields: ColumnType<unknown, string, string>;
+}
+
+export interface RosterImportProblemTable {
+  import_id: string;
+  line: number;
+  email: string | null;
+  message: string;
 }
 
 export interface SurveyTemplateTable {
@@ -276,6 +286,7 @@ export interface Database {
   email_message: EmailMessageTable;
   roster_import: RosterImportTable;
   roster_import_row: RosterImportRowTable;
+  roster_import_problem: RosterImportProblemTable;
   survey_template: SurveyTemplateTable;
   survey: SurveyTable;
   survey_wave: SurveyWaveTable;

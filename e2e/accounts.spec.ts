@@ -16,9 +16,9 @@ test("an admin signs up, lands in the new organization, logs out and back in", a
   await logIn(page, "nobody-here@example.com", "not the password");
   await expect(page.getByRole("alert")).toHaveText("That email and password do not match an account.");
 
+  // A member of exactly one organization lands in it.
   await logIn(page, email);
-  await expect(page).toHaveURL(/\/orgs$/);
-  await page.getByRole("link", { name: /Northwind Traders/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
   await expect(page.getByRole("heading", { name: "Welcome, Olivia" })).toBeVisible();
 });
 

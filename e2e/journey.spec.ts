@@ -37,7 +37,8 @@ test("admin to respondents to leader to analyst", async ({ page, browser }) => {
   await createTemplateSurvey(page, slug);
   // One question becomes optional under its own tag: too few answer it to be shown.
   await page.getByRole("link", { name: "Edit question 10" }).click();
-  await page.getByLabel("Construct tag").fill("decisions.conversation");
+  await page.getByLabel("Construct", { exact: true }).selectOption({ label: "A new custom construct…" });
+  await page.getByLabel("New construct tag").fill("decisions.conversation");
   await page.getByLabel("Answer required").uncheck();
   await page.getByRole("button", { name: "Save question" }).click();
   await launchWave(page);
@@ -169,5 +170,5 @@ test("admin to respondents to leader to analyst", async ({ page, browser }) => {
 
   // The owner still gets in.
   await logIn(page, ownerEmail);
-  await expect(page).toHaveURL(/\/orgs$/);
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
 });

@@ -48,7 +48,12 @@ export async function main(settings: Config) {
     console.log(`Earned is listening on http://localhost:${settings.PORT}`);
   });
 
+  let stopping = false;
   async function shutdown(signal: string) {
+    // Ctrl-C reaches this process twice (from the terminal and relayed by tsx/npm): a second signal
+    // must not cut the clean stop short, which would leave the database's lock file behind.
+    if (stopping) return;
+    stopping = true;
     console.log(`${signal}: shutting down`);
     server.close();
     try {
@@ -61,8 +66,8 @@ export async function main(settings: Config) {
     }
     process.exit(0);
   }
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
 }
 
 /**

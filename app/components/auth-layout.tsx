@@ -3,7 +3,7 @@ import { Logo } from "./layout";
 
 export function AuthLayout({ title, subtitle, children }: { title: string; subtitle?: ReactNode; children: ReactNode }) {
   return (
-    <main className="flex min-h-full flex-col justify-center px-6 py-12">
+    <main id="main" tabIndex={-1} className="flex min-h-full flex-col justify-center px-6 py-12">
       <div className="mx-auto w-full max-w-md">
         <Logo />
         <h1 className="mt-8 text-2xl font-bold tracking-tight">{title}</h1>

@@ -10,7 +10,7 @@ export function RespondentLayout({ orgName, kind = "Anonymous survey", children 
           <span className="text-xs text-slate-600">{kind}</span>
         </div>
       </header>
-      <main className="mx-auto max-w-2xl px-4 py-6 sm:py-10">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-2xl px-4 py-6 sm:py-10">{children}</main>
     </div>
   );
 }

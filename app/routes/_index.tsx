@@ -3,7 +3,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { Logo } from "~/components/layout";
+import { db } from "~/db.server";
 import { findSignedIn } from "~/modules/accounts/auth.server";
+import { landingPath } from "~/modules/accounts/membership.server";
 
 export const meta: MetaFunction = () => [
   { title: "Earned · See whom people choose to follow" },
@@ -14,7 +16,8 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await findSignedIn(request)) throw redirect("/orgs");
+  const signedIn = await findSignedIn(request);
+  if (signedIn) throw redirect(await landingPath(db, signedIn.user.id));
   return null;
 }
 
@@ -47,7 +50,7 @@ export default function Index() {
           </Link>
         </nav>
       </header>
-      <main className="mx-auto max-w-5xl px-6 pb-24 pt-12">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-6 pb-24 pt-12">
         <h1 className="max-w-3xl text-4xl font-bold tracking-tight text-slate-900 sm:text-5xl">
           Authority is given. Leadership is earned.
         </h1>
@@ -60,7 +63,28 @@ export default function Index() {
             Create your organization
           </Link>
         </div>
-        <ul className="mt-20 grid gap-6 sm:grid-cols-3">
+        <figure className="mt-14">
+          <div className="overflow-hidden rounded-xl bg-white shadow-xl ring-1 ring-slate-200">
+            <div className="flex items-center gap-1.5 border-b border-slate-200 bg-slate-50 px-4 py-2.5" aria-hidden="true">
+              <span className="h-2.5 w-2.5 rounded-full bg-slate-300" />
+              <span className="h-2.5 w-2.5 rounded-full bg-slate-300" />
+              <span className="h-2.5 w-2.5 rounded-full bg-slate-300" />
+              <span className="ml-3 text-xs text-slate-500">Influence network · Wave 1</span>
+            </div>
+            <img
+              src="/landing/influence-network.png"
+              width={1140}
+              height={562}
+              className="block h-auto w-full"
+              alt="Earned's influence network for a 146-person demo company: people drawn as circles sized by how many chose to follow them, coloured by department, linked through anonymous groups of at least five responses."
+            />
+          </div>
+          <figcaption className="mt-3 text-sm text-slate-600">
+            From the demo company: the people others choose to follow stand out, whatever their title. Answers stay anonymous: lines run through groups
+            of at least {GROUP_SIZE.default} responses, never from one person to another.
+          </figcaption>
+        </figure>
+        <ul className="mt-16 grid gap-6 sm:grid-cols-3">
           {POINTS.map((point) => (
             <li key={point.title} className="card p-6">
               <h2 className="font-semibold text-slate-900">{point.title}</h2>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { call, createOwner, makeRequest, PASSWORD } from "../../test/fixtures.server";
+import { db } from "~/db.server";
+import { createOrganizationFor } from "~/modules/accounts/accounts.server";
 import { action } from "./login";
 
 const logIn = (form: Record<string, string>) => call(() => action({ request: makeRequest("/login", { form }), params: {}, context: { clientAddress: "198.51.100.7" } }));
@@ -25,6 +27,13 @@ describe("log-in action", () => {
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/orgs");
     expect(response.headers.get("Set-Cookie")).toMatch(/^earned_session=/);
+  });
+
+  it("lands a member of exactly one organization in it, and a member of several on the list", async () => {
+    const { email, org, userId } = await createOwner("Only One");
+    expect((await logIn({ email, password: PASSWORD })).headers.get("Location")).toBe(`/o/${org.slug}`);
+    await createOrganizationFor(db, userId, "A Second One");
+    expect((await logIn({ email, password: PASSWORD })).headers.get("Location")).toBe("/orgs");
   });
 
   it("sends a tampered redirectTo home instead of off-site or into a 500", async () => {

@@ -8,13 +8,15 @@ import { requireFormData } from "~/modules/http.server";
 import { LogInForm, safeRedirect } from "~/modules/accounts/account-form";
 import { findSignedIn, startSession } from "~/modules/accounts/auth.server";
 import { logIn } from "~/modules/accounts/login.server";
+import { landingPath } from "~/modules/accounts/membership.server";
 import { fieldErrors, formValues } from "~/modules/forms";
 import { clientAddress } from "~/modules/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Earned" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await findSignedIn(request)) throw redirect("/orgs");
+  const signedIn = await findSignedIn(request);
+  if (signedIn) throw redirect(await landingPath(db, signedIn.user.id));
   return null;
 }
 
@@ -33,7 +35,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (outcome.outcome === "invalid") {
     return data({ errors: { form: ["That email and password do not match an account."] }, email }, { status: 401 });
   }
-  return redirect(safeRedirect(form.data.redirectTo), { headers: { "Set-Cookie": await startSession(outcome.userId) } });
+  const target = form.data.redirectTo ? safeRedirect(form.data.redirectTo) : await landingPath(db, outcome.userId);
+  return redirect(target, { headers: { "Set-Cookie": await startSession(outcome.userId) } });
 }
 
 function waitSentence(seconds: number): string {

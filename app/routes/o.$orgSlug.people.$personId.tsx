@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/layout";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
+import { hasRole } from "~/modules/accounts/roles";
 import { notFound, requireId } from "~/modules/http.server";
 import { findPerson } from "~/modules/people/people.server";
 
@@ -12,11 +13,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request, params.orgSlug, "analyst");
   const found = await findPerson(db, member.orgId, requireId(params.personId));
   if (!found) throw notFound();
-  return { orgSlug: member.orgSlug, ...found };
+  return { orgSlug: member.orgSlug, canEdit: hasRole(member.role, "admin"), ...found };
 }
 
 export default function PersonPage() {
-  const { orgSlug, person, chain, directReports, totalReports } = useLoaderData<typeof loader>();
+  const { orgSlug, canEdit, person, chain, directReports, totalReports } = useLoaderData<typeof loader>();
   const details: [string, string | null][] = [
     ["Email", person.email],
     ["Title", person.title],
@@ -34,9 +35,16 @@ export default function PersonPage() {
       </nav>
       <PageHeader
         actions={
-          <Link to={`/o/${orgSlug}/dashboards/person/${person.id}`} className="btn-secondary">
-            Influence across waves
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            {canEdit ? (
+              <Link to={`/o/${orgSlug}/people/${person.id}/edit`} className="btn-secondary">
+                Edit or deactivate
+              </Link>
+            ) : null}
+            <Link to={`/o/${orgSlug}/dashboards/person/${person.id}`} className="btn-secondary">
+              Influence across waves
+            </Link>
+          </div>
         }
         title={person.name}
         description={

@@ -2,29 +2,38 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Notice, PageHeader } from "~/components/layout";
+import { Pagination, pageFrom } from "~/components/pagination";
+import { RosterChangeList, type ChangeListKind } from "~/components/roster-change-list";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
 import { notFound, requireFormData, requireId } from "~/modules/http.server";
-import { applyRosterImport, discardRosterImport, findRosterImport } from "~/modules/people/roster.server";
+import { CHANGES_PER_PAGE } from "~/modules/people/roster-limits";
+import { applyRosterImport, discardRosterImport, findRosterImport, listImportChanges, listImportDeactivations } from "~/modules/people/roster.server";
 
 export const meta: MetaFunction = () => [{ title: "Review roster import · Earned" }];
 
-const SHOWN_PROBLEMS = 200;
+const LISTS: ChangeListKind[] = ["new", "updated", "deactivated"];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request, params.orgSlug, "admin");
-  const rosterImport = await findRosterImport(db, member.orgId, requireId(params.importId));
+  const importId = requireId(params.importId);
+  const rosterImport = await findRosterImport(db, member.orgId, importId);
   if (!rosterImport) throw notFound();
-  const { summary } = rosterImport;
-  return {
-    orgSlug: member.orgSlug,
-    rosterImport: { ...rosterImport, summary: { ...summary, problems: summary.problems.slice(0, SHOWN_PROBLEMS) } },
-  };
+  const searchParams = new URL(request.url).searchParams;
+  const requested = searchParams.get("list");
+  const counts = rosterImport.summary.counts;
+  const list = LISTS.find((kind) => kind === requested) ?? LISTS.find((kind) => counts[kind] > 0) ?? "new";
+  const page = pageFrom(searchParams);
+  // Who changes is only known while the preview is open: applying or discarding drops the staged rows.
+  const listed = rosterImport.status !== "previewed" ? { kind: list, people: [] } : list === "deactivated"
+    ? { kind: list, people: (await listImportDeactivations(db, member.orgId, importId, page)).map((person) => ({ email: person.email, name: person.name, line: null, changes: [] })) }
+    : { kind: list, people: await listImportChanges(db, member.orgId, importId, list, page) };
+  return { orgSlug: member.orgSlug, rosterImport, listed, page };
 }
 
 const APPLY_MESSAGES = {
   "not-found": undefined,
-  "has-problems": "Fix the problems in the file and upload it again: a roster is applied whole or not at all.",
+  "has-problems": "Tick the box to confirm that the rows with problems are skipped, or upload a corrected file.",
   "already-done": "This import was already applied or discarded.",
   "roster-changed": "The roster changed after this preview was made. Upload the file again to see an up-to-date preview.",
 } as const;
@@ -32,21 +41,22 @@ const APPLY_MESSAGES = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireMember(request, params.orgSlug, "admin");
   const importId = requireId(params.importId);
-  const intent = (await requireFormData(request)).get("intent");
+  const form = await requireFormData(request);
+  const intent = form.get("intent");
   if (intent === "discard") {
     const discarded = await discardRosterImport(db, member.orgId, importId);
     if (discarded === "not-found") throw notFound();
     return redirect(`/o/${member.orgSlug}/people/import`);
   }
   if (intent !== "apply") return data({ error: "Choose to apply or discard this import." }, { status: 400 });
-  const outcome = await applyRosterImport(db, member.orgId, importId);
+  const outcome = await applyRosterImport(db, member.orgId, importId, { skipProblems: form.get("skipProblems") === "yes" });
   if (outcome === "not-found") throw notFound();
   if (outcome !== "applied") return data({ error: APPLY_MESSAGES[outcome] }, { status: 409 });
   return redirect(`/o/${member.orgSlug}/people/import/${importId}`);
 }
 
 export default function ReviewImport() {
-  const { orgSlug, rosterImport } = useLoaderData<typeof loader>();
+  const { orgSlug, rosterImport, listed, page } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const applying = navigation.state === "submitting" && navigation.formData?.get("intent") === "apply";
@@ -58,6 +68,7 @@ export default function ReviewImport() {
     { label: "Deactivated", value: summary.counts.deactivated, tone: "text-amber-700" },
   ];
   const nothingToDo = summary.counts.new + summary.counts.updated + summary.counts.deactivated === 0;
+  const validRows = summary.counts.new + summary.counts.updated + summary.counts.unchanged;
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
@@ -76,7 +87,8 @@ export default function ReviewImport() {
       {status === "applied" ? (
         <div className="mb-6">
           <Notice tone="success">
-            Applied. See the{" "}
+            Applied: {summary.counts.new.toLocaleString("en")} added, {summary.counts.updated.toLocaleString("en")} updated, {summary.counts.deactivated.toLocaleString("en")} deactivated
+            {summary.problemCount > 0 ? `, ${summary.problemCount.toLocaleString("en")} ${summary.problemCount === 1 ? "row" : "rows"} skipped` : ""}. See the{" "}
             <Link to={`/o/${orgSlug}/people`} className="link">
               directory
             </Link>{" "}
@@ -102,15 +114,35 @@ export default function ReviewImport() {
         ))}
       </dl>
 
+      {status === "previewed" ? (
+        <section className="mt-8" aria-labelledby="changes">
+          <h2 id="changes" className="text-lg font-semibold">
+            Who changes
+          </h2>
+          <RosterChangeList
+            kind={listed.kind}
+            people={listed.people}
+            counts={summary.counts}
+            hrefFor={(kind) => `/o/${orgSlug}/people/import/${rosterImport.id}?list=${kind}`}
+          />
+          <Pagination page={page} pageSize={CHANGES_PER_PAGE} total={summary.counts[listed.kind]} label={`${listed.kind} people`} />
+        </section>
+      ) : null}
+
       {summary.problemCount > 0 ? (
         <section className="mt-8" aria-labelledby="problems">
           <h2 id="problems" className="text-lg font-semibold text-red-800">
-            {summary.problemCount.toLocaleString("en")} {summary.problemCount === 1 ? "row needs" : "rows need"} fixing
+            {summary.problemCount.toLocaleString("en")} {summary.problemCount === 1 ? "row has a problem" : "rows have problems"}
           </h2>
           <p className="mt-1 text-sm text-slate-700">
-            Nothing has been changed. Fix these rows in your file and upload it again: a roster is applied whole or not at all.
+            {status === "applied"
+              ? "These rows were skipped: the people they name were left as they were."
+              : "These rows are skipped if you import the others: the people they name stay as they are. Or fix them in your file and upload it again."}{" "}
+            <a href={`/o/${orgSlug}/people/import/${rosterImport.id}/problems`} className="link" download>
+              Download all {summary.problemCount.toLocaleString("en")} (CSV)
+            </a>
           </p>
-          <div className="card mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label="Rows that need fixing">
+          <div className="card mt-4 max-h-96 overflow-auto" tabIndex={0} role="region" aria-label="Rows with problems">
             <table className="table-base">
               <thead>
                 <tr>
@@ -131,38 +163,47 @@ export default function ReviewImport() {
             </table>
           </div>
           {summary.problemCount > summary.problems.length ? (
-            <p className="mt-2 text-sm text-slate-700">
-              Showing the first {summary.problems.length}.{" "}
-              <a href={`/o/${orgSlug}/people/import/${rosterImport.id}/problems`} className="link" download>
-                Download all problems (CSV)
-              </a>
-            </p>
+            <p className="mt-2 text-sm text-slate-700">Showing the first {summary.problems.length.toLocaleString("en")}; the download has them all.</p>
           ) : null}
-          <div className="mt-6 flex gap-3">
-            <Link to={`/o/${orgSlug}/people/import`} className="btn-primary">
-              Upload a corrected file
-            </Link>
-          </div>
         </section>
-      ) : status === "previewed" ? (
+      ) : null}
+
+      {status === "previewed" ? (
         <section className="card mt-8 p-6" aria-labelledby="apply">
           <h2 id="apply" className="font-semibold">
-            {nothingToDo ? "Nothing to change" : "Every row is valid"}
+            {nothingToDo ? "Nothing to change" : summary.problemCount > 0 ? "Import the valid rows" : "Every row is valid"}
           </h2>
           <p className="mt-1 text-sm text-slate-700">
             {nothingToDo
-              ? "The roster already matches this file."
-              : `Applying adds ${summary.counts.new}, updates ${summary.counts.updated} and deactivates ${summary.counts.deactivated} ${summary.counts.deactivated === 1 ? "person" : "people"}, all at once.`}
+              ? summary.problemCount > 0
+                ? "Apart from the rows with problems, the roster already matches this file."
+                : "The roster already matches this file."
+              : `Applying adds ${summary.counts.new.toLocaleString("en")}, updates ${summary.counts.updated.toLocaleString("en")} and deactivates ${summary.counts.deactivated.toLocaleString("en")} ${summary.counts.deactivated === 1 ? "person" : "people"}, all at once.`}
           </p>
-          <Form method="post" className="mt-4 flex flex-wrap gap-3">
-            {nothingToDo ? null : (
-              <button type="submit" name="intent" value="apply" className="btn-primary" disabled={applying}>
-                {applying ? `Applying ${summary.totalRows.toLocaleString("en")} rows…` : "Apply import"}
+          <Form method="post" className="mt-4 space-y-4">
+            {!nothingToDo && summary.problemCount > 0 ? (
+              <label className="flex items-start gap-2 text-sm">
+                <input type="checkbox" name="skipProblems" value="yes" required className="mt-1" />
+                <span>
+                  Skip the {summary.problemCount.toLocaleString("en")} {summary.problemCount === 1 ? "row" : "rows"} with problems and import the{" "}
+                  {validRows.toLocaleString("en")} valid {validRows === 1 ? "row" : "rows"}.
+                </span>
+              </label>
+            ) : null}
+            <div className="flex flex-wrap gap-3">
+              {nothingToDo ? null : (
+                <button type="submit" name="intent" value="apply" className="btn-primary" disabled={applying}>
+                  {applying
+                    ? `Applying ${validRows.toLocaleString("en")} rows…`
+                    : summary.problemCount > 0
+                      ? `Import ${validRows.toLocaleString("en")} valid ${validRows === 1 ? "row" : "rows"}`
+                      : "Apply import"}
+                </button>
+              )}
+              <button type="submit" name="intent" value="discard" className="btn-secondary" disabled={applying} formNoValidate>
+                Discard
               </button>
-            )}
-            <button type="submit" name="intent" value="discard" className="btn-secondary" disabled={applying}>
-              Discard
-            </button>
+            </div>
           </Form>
           {applying ? (
             <div role="status" className="mt-4 h-2 overflow-hidden rounded bg-slate-200">

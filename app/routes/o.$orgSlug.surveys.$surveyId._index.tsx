@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { FormError } from "~/components/forms";
-import { PageHeader } from "~/components/layout";
+import { Notice, PageHeader } from "~/components/layout";
 import { StatusBadge } from "~/components/status-badge";
 import { QuestionListCard } from "~/components/survey/question-list-card";
 import { WaveLinksCard } from "~/components/survey/wave-links-card";
@@ -73,8 +73,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return back;
   };
   switch (input.intent) {
-    case "open":
-      return transition(await openWave(db, member.orgId, wave.id, { baseUrl }));
+    case "open": {
+      const opened = await openWave(db, member.orgId, wave.id, { baseUrl });
+      // The page then says what happened, counted from the wave itself (not taken from the URL).
+      return opened.outcome === "done" ? redirect(`/o/${member.orgSlug}/surveys/${surveyId}?wave=${wave.number}&launched=1`) : transition(opened);
+    }
     case "schedule":
       return transition(await scheduleWave(db, member.orgId, wave.id, { baseUrl }));
     case "unschedule":
@@ -136,6 +139,9 @@ export default function SurveyPage() {
       <WavePills waves={survey.waves} current={wave.id} hrefFor={(w) => `/o/${orgSlug}/surveys/${survey.id}?wave=${w.number}`} />
       <div className="space-y-6">
         {result?.problems ? <FormError errors={result.problems} /> : null}
+        {searchParams.get("launched") && wave.status === "open" && progress ? (
+          <Notice tone="success">{launchedMessage(wave.distribution, progress.total.invited, smtp)}</Notice>
+        ) : null}
         <WaveStatusCard wave={wave} launch={launch} waveBase={waveBase} wavePage={wavePage} busy={busy} confirm={searchParams.get("confirm")} smtp={smtp} />
         {progress ? <WaveProgressCard wave={wave} progress={progress} /> : null}
         {wave.status === "open" ? <WaveLinksCard wave={wave} waveBase={waveBase} busy={busy} openLink={result?.openLink} /> : null}
@@ -143,4 +149,13 @@ export default function SurveyPage() {
       </div>
     </>
   );
+}
+
+function launchedMessage(distribution: "email" | "links" | "open", invited: number, smtp: boolean): string {
+  const people = `${invited.toLocaleString("en")} ${invited === 1 ? "person" : "people"}`;
+  if (distribution === "open") return "Launched. Create the open link below and share it with the people you want to hear from.";
+  if (distribution === "links") return `Launched to ${people}. Download their personal links below and hand them out.`;
+  return smtp
+    ? `Launched to ${people}; invitations are being emailed.`
+    : `Launched to ${people}. Email isn't set up on this server, so the invitations wait in the outbox (Settings → Outbox); ask whoever runs the server to set up email.`;
 }

@@ -9,7 +9,7 @@ import { requireMember } from "~/modules/accounts/membership.server";
 import { formValues, type FieldErrors } from "~/modules/forms";
 import { notFound, requireFormData, requireId } from "~/modules/http.server";
 import { canEditQuestions } from "~/modules/surveys/lifecycle";
-import { applyQuestionForm, KIND_LABEL, KNOWN_CONSTRUCTS, LIMITS, QuestionForm, questionProblems } from "~/modules/surveys/questions";
+import { applyQuestionForm, constructChoiceProblems, KIND_LABEL, NEW_CONSTRUCT, KNOWN_CONSTRUCTS, LIMITS, QuestionForm, questionProblems } from "~/modules/surveys/questions";
 import { listQuestions, updateQuestion } from "~/modules/surveys/surveys.server";
 import { requireWave } from "~/modules/surveys/wave-access.server";
 
@@ -19,23 +19,25 @@ async function loadQuestion(request: Request, params: Record<string, string | un
   const member = await requireMember(request, params.orgSlug, "admin");
   const wave = await requireWave(member.orgId, params);
   const questionId = requireId(params.questionId);
-  const question = (await listQuestions(db, member.orgId, wave.id)).find((q) => q.id === questionId);
+  const questions = await listQuestions(db, member.orgId, wave.id);
+  const question = questions.find((q) => q.id === questionId);
   if (!question) throw notFound();
-  return { member, wave, question };
+  return { member, wave, question, constructsInWave: [...new Set(questions.map((q) => q.construct).filter((c): c is string => c !== null))] };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { member, wave, question } = await loadQuestion(request, params);
-  return { orgSlug: member.orgSlug, wave: { id: wave.id, number: wave.number, surveyId: wave.surveyId, surveyName: wave.surveyName, editable: canEditQuestions(wave.status) }, question };
+  const { member, wave, question, constructsInWave } = await loadQuestion(request, params);
+  return { constructsInWave, orgSlug: member.orgSlug, wave: { id: wave.id, number: wave.number, surveyId: wave.surveyId, surveyName: wave.surveyName, editable: canEditQuestions(wave.status) }, question };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { member, wave, question } = await loadQuestion(request, params);
+  const { member, wave, question, constructsInWave } = await loadQuestion(request, params);
   const values = formValues(await requireFormData(request));
-  const parsed = QuestionForm.safeParse(values);
+  const typedNew = values.construct === NEW_CONSTRUCT;
+  const parsed = QuestionForm.safeParse({ ...values, construct: typedNew ? values.newConstruct : values.construct });
   if (!parsed.success) return data({ errors: { form: ["Some values could not be read. Check the numbers."] } as FieldErrors, values }, { status: 400 });
   const updated = applyQuestionForm(question, parsed.data);
-  const problems = questionProblems(updated);
+  const problems = [...questionProblems(updated), ...(typedNew ? [] : constructChoiceProblems(constructsInWave, updated.construct))];
   if (problems.length > 0) {
     const errors: FieldErrors = {};
     for (const problem of problems) (errors[problem.field] ??= []).push(problem.message);
@@ -48,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditQuestion() {
-  const { orgSlug, wave, question } = useLoaderData<typeof loader>();
+  const { orgSlug, wave, question, constructsInWave } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const value = (key: string, fallback: string) => (result ? (result.values[key] ?? "") : fallback);
@@ -98,22 +100,48 @@ export default function EditQuestion() {
             />
           ) : null}
           <div>
-            <TextField
-              label="Construct tag"
+            <label htmlFor="construct" className="label">
+              Construct
+            </label>
+            <select
+              id="construct"
               name="construct"
-              list="constructs"
+              className="input mt-1"
               defaultValue={value("construct", question.construct ?? "")}
-              errors={errors?.construct}
-              hint={`Dashboards group questions by tag: ${KNOWN_CONSTRUCTS.map((c) => c.tag).join(", ")}, or your own (lower case, dots).${question.construct && !knownTags.has(question.construct) ? " This one is custom." : ""}`}
-            />
-            <datalist id="constructs">
+              aria-describedby={errors?.construct ? "construct-hint construct-error" : "construct-hint"}
+              aria-invalid={errors?.construct ? true : undefined}
+            >
+              <option value="">None</option>
               {KNOWN_CONSTRUCTS.map((construct) => (
                 <option key={construct.tag} value={construct.tag}>
                   {construct.label}
                 </option>
               ))}
-            </datalist>
+              {constructsInWave
+                .filter((tag) => !knownTags.has(tag))
+                .map((tag) => (
+                  <option key={tag} value={tag}>
+                    Custom: {tag}
+                  </option>
+                ))}
+              <option value={NEW_CONSTRUCT}>A new custom construct…</option>
+            </select>
+            <p id="construct-hint" className="hint">
+              Dashboards group questions by construct: every question with the same one counts together.
+            </p>
+            {errors?.construct ? (
+              <p id="construct-error" className="field-error">
+                {errors.construct.join(" ")}
+              </p>
+            ) : null}
           </div>
+          <TextField
+            label="New construct tag"
+            name="newConstruct"
+            defaultValue={value("newConstruct", "")}
+            hint="Only with “A new custom construct” above: lower-case words joined by dots, like team.trust."
+            autoComplete="off"
+          />
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="required" defaultChecked={result ? result.values.required === "on" : question.required} />
             Answer required

@@ -1,5 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import { Form, isRouteErrorResponse, NavLink, Outlet, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ErrorPage } from "~/components/error-page";
 import { Logo } from "~/components/layout";
 import { db } from "~/db.server";
 import { listMemberships, requireMember } from "~/modules/accounts/membership.server";
@@ -26,8 +28,28 @@ const NAVIGATION: { to: string; label: string; atLeast: Role; end?: boolean }[] 
   { to: "settings", label: "Settings", atLeast: "admin" },
 ];
 
-export default function OrganizationShell() {
-  const { org, user, role, otherOrganizations } = useLoaderData<typeof loader>();
+export default function OrganizationPage() {
+  return (
+    <OrganizationShell {...useLoaderData<typeof loader>()}>
+      <Outlet />
+    </OrganizationShell>
+  );
+}
+
+/** A page that failed inside an organization keeps the navigation around its message. */
+export function ErrorBoundary() {
+  const shell = useRouteLoaderData<typeof loader>("routes/o.$orgSlug");
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (!shell) return <ErrorPage status={status} />;
+  return (
+    <OrganizationShell {...shell}>
+      <ErrorPage status={status} orgHome={`/o/${shell.org.slug}`} />
+    </OrganizationShell>
+  );
+}
+
+function OrganizationShell({ org, user, role, otherOrganizations, children }: SerializeFrom<typeof loader> & { children: ReactNode }) {
   const base = `/o/${org.slug}`;
   return (
     <div className="flex min-h-full flex-col lg:flex-row">
@@ -83,8 +105,8 @@ export default function OrganizationShell() {
           </div>
         </div>
       </aside>
-      <main className="min-w-0 flex-1 px-4 py-8 sm:px-8">
-        <Outlet />
+      <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-8 sm:px-8">
+        {children}
         <Form method="post" action="/logout" className="mt-12 lg:hidden">
           <button type="submit" className="btn-secondary">
             Log out

@@ -39,7 +39,7 @@ export default function Organizations() {
   const { user, memberships } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
-    <main className="mx-auto max-w-2xl px-6 py-12">
+    <main id="main" tabIndex={-1} className="mx-auto max-w-2xl px-6 py-12">
       <div className="flex items-center justify-between">
         <Logo to="/orgs" />
         <Form method="post" action="/logout">

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { Notice } from "~/components/layout";
-import { formatDateTime } from "~/modules/dates";
+import { LocalTime } from "~/components/local-time";
 import { DISTRIBUTION_LABEL } from "~/modules/surveys/distribution";
 import type { SurveyPageLaunch, SurveyPageWave } from "./types";
 
@@ -33,11 +33,15 @@ export function WaveStatusCard({ wave, launch, waveBase, wavePage, busy, confirm
         </div>
         <div>
           <dt className="text-slate-600">{wave.status === "open" || wave.status === "closed" ? "Opened" : "Opens"}</dt>
-          <dd>{formatDateTime(wave.opened_at ?? wave.opens_at)}</dd>
+          <dd>
+            <LocalTime value={wave.opened_at ?? wave.opens_at} />
+          </dd>
         </div>
         <div>
           <dt className="text-slate-600">Closes</dt>
-          <dd>{wave.closed_at ? formatDateTime(wave.closed_at) : wave.closes_at ? formatDateTime(wave.closes_at) : "When you close it"}</dd>
+          <dd>
+            <LocalTime value={wave.closed_at ?? wave.closes_at} fallback="When you close it" />
+          </dd>
         </div>
       </dl>
       {launch && blocked ? (
@@ -98,7 +102,7 @@ export function WaveStatusCard({ wave, launch, waveBase, wavePage, busy, confirm
             {waveInput}
             {wave.status === "draft" && wave.opens_at ? (
               <button type="submit" name="intent" value="schedule" className="btn-secondary" disabled={busy || blocked}>
-                Schedule for {formatDateTime(wave.opens_at)}
+                Schedule for <LocalTime value={wave.opens_at} />
               </button>
             ) : null}
             {wave.status === "scheduled" ? (
@@ -140,7 +144,15 @@ function LaunchConfirmation({ wave, audienceSize, smtp, busy, waveInput, wavePag
       <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-800">
         {wave.distribution === "open" ? null : <li>{audienceSize.toLocaleString("en")} people invited ({wave.audienceDescription}).</li>}
         <li>{how}</li>
-        <li>{wave.closes_at ? `Closes ${formatDateTime(wave.closes_at)}.` : "Stays open until you close it."}</li>
+        <li>
+          {wave.closes_at ? (
+            <>
+              Closes <LocalTime value={wave.closes_at} />.
+            </>
+          ) : (
+            "Stays open until you close it."
+          )}
+        </li>
         <li>Results appear for groups once {wave.min_group_size} of their people have answered. The questions are locked from now on.</li>
       </ul>
       <Form method="post" className="mt-3 flex flex-wrap gap-2">

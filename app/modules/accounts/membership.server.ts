@@ -60,3 +60,9 @@ export async function listMemberships(db: Db, userId: string) {
     .orderBy("organization.name")
     .execute();
 }
+
+/** Where a signed-in person starts: their organization when they belong to exactly one, else the list. */
+export async function landingPath(db: Db, userId: string): Promise<string> {
+  const memberships = await listMemberships(db, userId);
+  return memberships.length === 1 ? `/o/${memberships[0]!.slug}` : "/orgs";
+}

@@ -49,9 +49,53 @@ describe("checkRoster", () => {
     const plan = checkRoster(parse(["a@x.com,A,,b@x.com,", "b@x.com,B,,c@x.com,", "c@x.com,C,,a@x.com,", "d@x.com,D,,a@x.com,"]), [], {
       deactivateMissing: false,
     });
-    expect(plan.problems.map((p) => p.line)).toEqual([2, 3, 4]);
+    expect(plan.problems.map((p) => p.line)).toEqual([2, 3, 4, 5]);
     expect(plan.problems[0]?.message).toBe("The manager chain loops back on itself: a@x.com → b@x.com → c@x.com → a@x.com.");
-    expect(plan.rows.map((row) => row.email)).toEqual(["d@x.com"]);
+    // d's manager is skipped with the loop, so d would land without one: skipped too, saying why.
+    expect(plan.problems[3]?.message).toBe("The manager a@x.com has a problem in this file, so this row is skipped with theirs.");
+    expect(plan.rows).toEqual([]);
+  });
+
+  it("keeps a row whose manager's row is bad when that manager stays in the roster as they are", () => {
+    const roster = [person("boss@x.com", null, { name: "Boss" })];
+    const plan = checkRoster(parse(["boss@x.com,Boss,,ghost@x.com,", "a@x.com,A,,boss@x.com,"]), roster, { deactivateMissing: true });
+    expect(plan.problems.map((p) => p.line)).toEqual([2]);
+    expect(plan.rows.map((row) => row.email)).toEqual(["a@x.com"]);
+    // boss is in the file (with a problem), so boss is not deactivated.
+    expect(plan.counts.deactivated).toBe(0);
+  });
+
+  it("refuses a loop that only appears once a bad row is skipped", () => {
+    // The roster says b reports to a; the file moves b under c, but that row is bad, so b stays under a,
+    // and a's valid row (a under b) would close the loop.
+    const roster = [person("a@x.com", null), person("b@x.com", "a@x.com")];
+    const plan = checkRoster(parse(["a@x.com,A,,b@x.com,", "b@x.com,,,,"]), roster, { deactivateMissing: false });
+    expect(plan.problems.map((p) => p.line).sort()).toEqual([2, 3]);
+    expect(plan.problems.find((p) => p.line === 2)?.message).toMatch(/loops back on itself/);
+  });
+
+  it("says which fields change, old and new, for each updated row", () => {
+    const roster = [
+      person("boss@x.com", null, { name: "Boss" }),
+      person("a@x.com", null, { name: "A", title: "Engineer", attributes: { Team: "Red" } }),
+      person("gone@x.com", null, { name: "Gone", active: false }),
+    ];
+    const result = parseRosterText("email,name,title,manager_email,Team\nboss@x.com,Boss,,,\na@x.com,A,Lead,boss@x.com,Blue\ngone@x.com,Gone,,,\nn@x.com,N,,,\n");
+    if (!result.ok) throw new Error();
+    const plan = checkRoster(result.roster, roster, { deactivateMissing: false });
+    expect(plan.rows.map((row) => [row.email, row.change])).toEqual([
+      ["boss@x.com", "unchanged"],
+      ["a@x.com", "updated"],
+      ["gone@x.com", "updated"],
+      ["n@x.com", "new"],
+    ]);
+    expect(plan.rows[1]!.changes).toEqual([
+      { field: "title", from: "Engineer", to: "Lead" },
+      { field: "manager", from: null, to: "boss@x.com" },
+      { field: "Team", from: "Red", to: "Blue" },
+    ]);
+    expect(plan.rows[2]!.changes).toEqual([{ field: "status", from: "inactive", to: "active" }]);
+    expect(plan.rows[3]!.changes).toEqual([]);
   });
 
   it("finds cycles that pass through people already in the roster", () => {

@@ -10,9 +10,17 @@ export type ExistingPerson = Omit<RosterRow, "line"> & { active: boolean };
 
 export type RosterCounts = { new: number; updated: number; unchanged: number; deactivated: number };
 
+/** One field that applying a row would change; the manager by email, custom attributes by header. */
+export type FieldChange = { field: string; from: string | null; to: string | null };
+
+export type RowChange = "new" | "updated" | "unchanged";
+
+/** A row that will be applied, with what it changes. */
+export type PlannedRow = RosterRow & { change: RowChange; changes: FieldChange[] };
+
 export type RosterPlan = {
-  /** Rows without any problem; applying is allowed only when `problems` is empty. */
-  rows: RosterRow[];
+  /** Rows without any problem: applying writes these and skips the rows named in `problems`. */
+  rows: PlannedRow[];
   problems: RowProblem[];
   counts: RosterCounts;
 };
@@ -43,46 +51,84 @@ export function checkRoster(
   const rowByEmail = new Map<string, RosterRow>();
   for (const row of parsed.rows) if (!flagged.has(row)) rowByEmail.set(row.email, row);
 
-  for (const row of rowByEmail.values()) {
-    if (!row.managerEmail || emailsInFile.has(row.managerEmail)) continue;
-    const known = existingByEmail.get(row.managerEmail);
-    if (known?.active && !deactivateMissing) continue;
-    flag(
-      row,
-      known?.active
-        ? `The manager ${row.managerEmail} is not in this file, and people missing from the file are set to be deactivated.`
-        : `The manager ${row.managerEmail} is not in this file or in the roster.`,
-    );
-  }
-
-  // The org chart after applying: this file's rows, plus (unless they are deactivated) everyone
-  // already in the roster whom the file does not mention.
-  const managerOf = new Map<string, string | null>();
-  if (!deactivateMissing) {
-    for (const person of existing) if (person.active) managerOf.set(person.email, person.managerEmail);
-  }
-  for (const row of parsed.rows) managerOf.set(row.email, row.managerEmail);
-  for (const cycle of findManagerCycles(managerOf)) {
-    const loop = [...cycle, cycle[0]].join(" → ");
-    for (const email of cycle) {
-      const row = rowByEmail.get(email);
-      if (row && !flagged.has(row)) flag(row, `The manager chain loops back on itself: ${loop}.`);
+  // Applying skips rows with a problem, so every check runs on the roster as it will be without
+  // them; skipping one row can leave another without its manager or close a loop, hence the repeat.
+  const keptAsIs = (email: string) => {
+    const person = existingByEmail.get(email);
+    return Boolean(person?.active) && (!deactivateMissing || emailsInFile.has(email));
+  };
+  const valid = (email: string) => {
+    const row = rowByEmail.get(email);
+    return row !== undefined && !flagged.has(row);
+  };
+  for (let changed = true; changed; ) {
+    const before = flagged.size;
+    for (const row of rowByEmail.values()) {
+      if (flagged.has(row) || !row.managerEmail || valid(row.managerEmail) || keptAsIs(row.managerEmail)) continue;
+      const known = existingByEmail.get(row.managerEmail);
+      flag(
+        row,
+        emailsInFile.has(row.managerEmail)
+          ? `The manager ${row.managerEmail} has a problem in this file, so this row is skipped with theirs.`
+          : known?.active
+            ? `The manager ${row.managerEmail} is not in this file, and people missing from the file are set to be deactivated.`
+            : `The manager ${row.managerEmail} is not in this file or in the roster.`,
+      );
     }
+    for (const cycle of findManagerCycles(chartAfterApplying(existing, rowByEmail, { valid, keptAsIs }))) {
+      const loop = [...cycle, cycle[0]].join(" → ");
+      for (const email of cycle) {
+        const row = rowByEmail.get(email);
+        if (row && !flagged.has(row)) flag(row, `The manager chain loops back on itself: ${loop}.`);
+      }
+    }
+    changed = flagged.size > before;
   }
 
-  const rows = parsed.rows.filter((row) => !flagged.has(row));
+  const rows: PlannedRow[] = [];
   const counts: RosterCounts = { new: 0, updated: 0, unchanged: 0, deactivated: 0 };
-  for (const row of rows) {
+  for (const row of parsed.rows) {
+    if (flagged.has(row)) continue;
     const person = existingByEmail.get(row.email);
-    if (!person) counts.new++;
-    else if (person.active && sameAsRow(person, row)) counts.unchanged++;
-    else counts.updated++;
+    const changes = person ? diffPerson(person, row) : [];
+    const change: RowChange = !person ? "new" : changes.length === 0 ? "unchanged" : "updated";
+    counts[change]++;
+    rows.push({ ...row, change, changes });
   }
   if (deactivateMissing) {
     for (const person of existing) if (person.active && !emailsInFile.has(person.email)) counts.deactivated++;
   }
   problems.sort((a, b) => a.line - b.line);
   return { rows, problems, counts };
+}
+
+/** email → manager email once the valid rows are applied; skipped rows keep their people as they are. */
+function chartAfterApplying(
+  existing: ExistingPerson[],
+  rowByEmail: Map<string, RosterRow>,
+  { valid, keptAsIs }: { valid: (email: string) => boolean; keptAsIs: (email: string) => boolean },
+): Map<string, string | null> {
+  const managerOf = new Map<string, string | null>();
+  for (const person of existing) if (keptAsIs(person.email)) managerOf.set(person.email, person.managerEmail);
+  for (const row of rowByEmail.values()) if (valid(row.email)) managerOf.set(row.email, row.managerEmail);
+  return managerOf;
+}
+
+const DIFFED_FIELDS = ["name", "title", "department", "location", "level"] as const;
+
+/** What applying `row` changes about `person`, field by field (an empty list: nothing). */
+export function diffPerson(person: ExistingPerson, row: RosterRow): FieldChange[] {
+  const changes: FieldChange[] = [];
+  const compare = (field: string, from: string | null, to: string | null) => {
+    if (from !== to) changes.push({ field, from, to });
+  };
+  for (const field of DIFFED_FIELDS) compare(field, person[field], row[field]);
+  compare("manager", person.managerEmail, row.managerEmail);
+  for (const key of new Set([...Object.keys(person.attributes), ...Object.keys(row.attributes)])) {
+    compare(key, person.attributes[key] ?? null, row.attributes[key] ?? null);
+  }
+  if (!person.active) changes.push({ field: "status", from: "inactive", to: "active" });
+  return changes;
 }
 
 /** Every loop in an email → manager email map, each listed once, starting anywhere on it. */
@@ -104,21 +150,4 @@ export function findManagerCycles(managerOf: Map<string, string | null>): string
     for (const email of path) state.set(email, DONE);
   }
   return cycles;
-}
-
-export function sameAsRow(person: ExistingPerson, row: RosterRow): boolean {
-  return (
-    person.name === row.name &&
-    person.title === row.title &&
-    person.department === row.department &&
-    person.location === row.location &&
-    person.level === row.level &&
-    person.managerEmail === row.managerEmail &&
-    sameAttributes(person.attributes, row.attributes)
-  );
-}
-
-function sameAttributes(a: Record<string, string>, b: Record<string, string>): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }

@@ -9,3 +9,6 @@ const megabytes = MAX_ROSTER_BYTES / (1024 * 1024);
 
 export const rosterLimitsSentence = `Up to ${megabytes} MB and ${MAX_ROSTER_ROWS.toLocaleString("en")} rows, UTF-8.`;
 export const rosterTooLargeMessage = `The file is larger than ${megabytes} MB. Remove unneeded columns or split it.`;
+
+/** People listed per page of an import preview. */
+export const CHANGES_PER_PAGE = 50;

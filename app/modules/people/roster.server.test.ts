@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { createOwner } from "../../../test/fixtures.server";
-import { applyRosterImport, findRosterImport, previewRosterImport } from "./roster.server";
+import {
+  applyRosterImport,
+  findRosterImport,
+  listImportChanges,
+  listImportDeactivations,
+  listImportProblems,
+  previewRosterImport,
+} from "./roster.server";
 
 const csv = (lines: string[]) => new TextEncoder().encode(["email,name,title,manager_email,department,Team", ...lines].join("\n"));
 
@@ -99,6 +106,49 @@ describe("roster import", () => {
     expect(bad.summary.problemCount).toBe(1);
     expect(await bad.apply()).toBe("has-problems");
     expect(await roster(org.id)).toEqual([]);
+  });
+
+  it("imports the valid rows and skips the bad ones when asked, keeping the skipped people as they were", async () => {
+    const { org, userId } = await createOwner();
+    await (await importRoster(org.id, userId, FIRST_FILE)).apply();
+    const mixed = await importRoster(
+      org.id,
+      userId,
+      [
+        "ceo@x.com,Cora CEO,Chief Executive,,Exec,",
+        "cto@x.com,Theo CTO,CTO,nobody@x.com,Engineering,Platform",
+        "new@x.com,Nia New,Designer,ceo@x.com,Design,",
+      ],
+      true,
+    );
+    expect(mixed.summary.problemCount).toBe(1);
+    expect(mixed.summary.counts).toEqual({ new: 1, updated: 0, unchanged: 1, deactivated: 1 });
+    const newcomers = await listImportChanges(db, org.id, mixed.importId, "new", 1);
+    expect(newcomers.map((person) => person.name)).toEqual(["Nia New"]);
+    expect((await listImportDeactivations(db, org.id, mixed.importId, 1)).map((person) => person.email)).toEqual(["dev@x.com"]);
+    const other = await createOwner("Elsewhere");
+    expect(await listImportChanges(db, other.org.id, mixed.importId, "new", 1)).toEqual([]);
+    expect(await listImportProblems(db, other.org.id, mixed.importId)).toEqual([]);
+
+    expect(await applyRosterImport(db, org.id, mixed.importId, { skipProblems: true })).toBe("applied");
+    const people = await roster(org.id);
+    // cto's row was bad: cto keeps the old manager and stays active (the file names them).
+    expect(people.map((p) => [p.email, p.manager, p.active])).toEqual([
+      ["ceo@x.com", null, true],
+      ["cto@x.com", "ceo@x.com", true],
+      ["dev@x.com", "cto@x.com", false],
+      ["new@x.com", "ceo@x.com", true],
+    ]);
+  });
+
+  it("keeps every problem for the download, however many", async () => {
+    const { org, userId } = await createOwner();
+    const lines = Array.from({ length: 6_000 }, (_, i) => `p${i}@x.com,Person ${i},,ghost@x.com,,`);
+    const bad = await importRoster(org.id, userId, lines);
+    expect(bad.summary.problemCount).toBe(6_000);
+    const problems = await listImportProblems(db, org.id, bad.importId);
+    expect(problems).toHaveLength(6_000);
+    expect(problems.at(-1)).toMatchObject({ line: 6_001, email: "p5999@x.com" });
   });
 
   it("refuses a preview made before the roster changed", async () => {

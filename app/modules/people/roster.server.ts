@@ -1,11 +1,13 @@
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import type { Db } from "~/db.server";
-import { checkRoster, type ExistingPerson, type RosterCounts } from "./roster-check";
+import { checkRoster, type ExistingPerson, type FieldChange, type RosterCounts } from "./roster-check";
+import { CHANGES_PER_PAGE } from "./roster-limits";
 import { decodeRosterBytes, parseRosterText, type ParsedRoster, type RowProblem } from "./roster-csv";
 
-/** Problems kept for the preview page and its download; the count covers all of them. */
-const STORED_PROBLEMS = 5_000;
+/** Problems kept in the summary for the preview page; all of them are kept for the download. */
+const SUMMARY_PROBLEMS = 200;
 const INSERT_CHUNK = 1_000;
+
 
 export type RosterImportSummary = {
   counts: RosterCounts;
@@ -35,7 +37,7 @@ export async function previewRosterImport(
     counts: plan.counts,
     totalRows: parsed.roster.totalRows,
     columns: parsed.roster.columns,
-    problems: plan.problems.slice(0, STORED_PROBLEMS),
+    problems: plan.problems.slice(0, SUMMARY_PROBLEMS),
     problemCount: plan.problems.length,
   };
 
@@ -53,27 +55,32 @@ export async function previewRosterImport(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    // Rows are only ever applied when there is no problem; staging them otherwise is wasted work.
-    if (plan.problems.length === 0) {
-      for (let start = 0; start < plan.rows.length; start += INSERT_CHUNK) {
-        await tx
-          .insertInto("roster_import_row")
-          .values(
-            plan.rows.slice(start, start + INSERT_CHUNK).map((row) => ({
-              import_id: created.id,
-              line: row.line,
-              email: row.email,
-              name: row.name,
-              title: row.title,
-              department: row.department,
-              location: row.location,
-              level: row.level,
-              manager_email: row.managerEmail,
-              attributes: JSON.stringify(row.attributes),
-            })),
-          )
-          .execute();
-      }
+    for (let start = 0; start < plan.rows.length; start += INSERT_CHUNK) {
+      await tx
+        .insertInto("roster_import_row")
+        .values(
+          plan.rows.slice(start, start + INSERT_CHUNK).map((row) => ({
+            import_id: created.id,
+            line: row.line,
+            email: row.email,
+            name: row.name,
+            title: row.title,
+            department: row.department,
+            location: row.location,
+            level: row.level,
+            manager_email: row.managerEmail,
+            attributes: JSON.stringify(row.attributes),
+            change: row.change,
+            changed_fields: JSON.stringify(row.changes),
+          })),
+        )
+        .execute();
+    }
+    for (let start = 0; start < plan.problems.length; start += INSERT_CHUNK) {
+      await tx
+        .insertInto("roster_import_problem")
+        .values(plan.problems.slice(start, start + INSERT_CHUNK).map((problem) => ({ import_id: created.id, ...problem })))
+        .execute();
     }
     return { outcome: "previewed" as const, importId: created.id };
   });
@@ -92,9 +99,11 @@ export async function findRosterImport(db: Db, orgId: string, importId: string) 
 export type ApplyOutcome = "applied" | "not-found" | "has-problems" | "already-done" | "roster-changed";
 
 /**
- * All rows or none: one transaction of set-based statements over the staged rows.
+ * The valid rows, all at once: one transaction of set-based statements over the staged rows.
+ * Rows with a problem are skipped (their people stay as they are) only when `skipProblems` says
+ * the admin saw how many.
  */
-export async function applyRosterImport(db: Db, orgId: string, importId: string): Promise<ApplyOutcome> {
+export async function applyRosterImport(db: Db, orgId: string, importId: string, { skipProblems = false } = {}): Promise<ApplyOutcome> {
   return db.transaction().execute(async (tx) => {
     // One import at a time per organization; a second waits here, then sees the roster changed.
     await sql`select pg_advisory_xact_lock(hashtext(${`roster:${orgId}`}))`.execute(tx);
@@ -107,7 +116,7 @@ export async function applyRosterImport(db: Db, orgId: string, importId: string)
       .executeTakeFirst();
     if (!rosterImport) return "not-found";
     if (rosterImport.status !== "previewed") return "already-done";
-    if ((rosterImport.summary as unknown as RosterImportSummary).problemCount > 0) return "has-problems";
+    if ((rosterImport.summary as unknown as RosterImportSummary).problemCount > 0 && !skipProblems) return "has-problems";
     if ((await rosterFingerprint(tx, orgId)) !== rosterImport.roster_fingerprint) return "roster-changed";
 
     await sql`
@@ -135,10 +144,7 @@ export async function applyRosterImport(db: Db, orgId: string, importId: string)
       await sql`
         update person set active = false, updated_at = now()
         where organization_id = ${orgId} and active
-          and not exists (
-            select 1 from roster_import_row r join roster_import i on i.id = r.import_id and i.organization_id = ${orgId}
-            where r.import_id = ${importId} and r.email = person.email
-          )
+          and ${notInFile(orgId, importId, sql.ref("person.email"))}
       `.execute(tx);
     }
     await tx
@@ -186,6 +192,62 @@ async function deleteStagedRows(db: Db, orgId: string, importId: string): Promis
     .deleteFrom("roster_import_row")
     .where("import_id", "=", importId)
     .where("import_id", "in", (eb) => eb.selectFrom("roster_import").select("id").where("organization_id", "=", orgId).where("id", "=", importId))
+    .execute();
+}
+
+/** A person's email appears in no row of the import, valid or not (rows with a problem keep their people). */
+function notInFile(orgId: string, importId: string, email: RawBuilder<unknown>) {
+  return sql<boolean>`not exists (
+    select 1 from roster_import_row r join roster_import i on i.id = r.import_id and i.organization_id = ${orgId}
+    where r.import_id = ${importId} and r.email = ${email}
+  ) and not exists (
+    select 1 from roster_import_problem q join roster_import i on i.id = q.import_id and i.organization_id = ${orgId}
+    where q.import_id = ${importId} and q.email = ${email}
+  )`;
+}
+
+export type ListedChange = { line: number; email: string; name: string; changes: FieldChange[] };
+
+/** One page of the people a preview adds or updates, in file order. */
+export async function listImportChanges(db: Db, orgId: string, importId: string, change: "new" | "updated", page: number): Promise<ListedChange[]> {
+  const rows = await db
+    .selectFrom("roster_import_row as r")
+    .innerJoin("roster_import as i", "i.id", "r.import_id")
+    .select(["r.line", "r.email", "r.name", "r.changed_fields"])
+    .where("i.organization_id", "=", orgId)
+    .where("r.import_id", "=", importId)
+    .where("r.change", "=", change)
+    .orderBy("r.line")
+    .limit(CHANGES_PER_PAGE)
+    .offset((page - 1) * CHANGES_PER_PAGE)
+    .execute();
+  return rows.map(({ changed_fields, ...row }) => ({ ...row, changes: changed_fields as FieldChange[] }));
+}
+
+/** One page of the active people a preview would deactivate (those the file does not mention). */
+export async function listImportDeactivations(db: Db, orgId: string, importId: string, page: number) {
+  return db
+    .selectFrom("person")
+    .select(["id", "name", "email", "title", "department"])
+    .where("organization_id", "=", orgId)
+    .where("active", "=", true)
+    .where(notInFile(orgId, importId, sql.ref("person.email")))
+    .orderBy("name")
+    .orderBy("id")
+    .limit(CHANGES_PER_PAGE)
+    .offset((page - 1) * CHANGES_PER_PAGE)
+    .execute();
+}
+
+/** Every problem of an import, in file order, however many. */
+export async function listImportProblems(db: Db, orgId: string, importId: string) {
+  return db
+    .selectFrom("roster_import_problem as q")
+    .innerJoin("roster_import as i", "i.id", "q.import_id")
+    .select(["q.line", "q.email", "q.message"])
+    .where("i.organization_id", "=", orgId)
+    .where("q.import_id", "=", importId)
+    .orderBy("q.line")
     .execute();
 }
 

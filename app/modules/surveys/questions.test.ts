@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyQuestionForm, defaultQuestion, nextQuestionKey, nominationHelp, QuestionForm, questionProblems, surveyProblems, type QuestionDefinition } from "./questions";
+import { constructChoiceProblems } from "./questions";
 
 const question = (overrides: Partial<QuestionDefinition> = {}): QuestionDefinition => ({ ...defaultQuestion("likert", "q1"), prompt: "Statement", ...overrides });
 const messages = (q: QuestionDefinition) => questionProblems(q).map((problem) => `${problem.field}: ${problem.message}`);
@@ -97,5 +98,14 @@ describe("a nomination question's help text", () => {
     expect(nominationHelp(null, 3)).toBe("Choose up to 3 people.");
     expect(nominationHelp("Think of the last month.", undefined)).toBe("Choose as many people as you like. Think of the last month.");
     expect(nominationHelp("Choose wisely. Nobody is told.", 3)).toBe("Choose up to 3 people. Choose wisely. Nobody is told.");
+  });
+});
+
+describe("constructChoiceProblems", () => {
+  it("accepts a construct from the list, none, or a custom one the wave already uses; refuses a free-typed one", () => {
+    expect(constructChoiceProblems([], "authority.earned")).toEqual([]);
+    expect(constructChoiceProblems([], null)).toEqual([]);
+    expect(constructChoiceProblems(["team.trust", null], "team.trust")).toEqual([]);
+    expect(constructChoiceProblems(["team.trust"], "authority.earnd")).toHaveLength(1);
   });
 });

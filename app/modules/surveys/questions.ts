@@ -80,6 +80,18 @@ const CONSTRUCT = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/;
 const KEY = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
 /** Kind-specific rules, shared by the builder's form and the checks at launch. */
+/**
+ * The editor picks a construct from a list (the instrument's, and custom ones the wave's questions
+ * already use), so that a typo cannot split a construct in two on the dashboards. A new custom
+ * construct is typed in a field of its own, on purpose (NEW_CONSTRUCT).
+ */
+export const NEW_CONSTRUCT = "__new";
+
+export function constructChoiceProblems(usedInWave: (string | null)[], chosen: string | null): { field: string; message: string }[] {
+  const allowed = chosen === null || usedInWave.includes(chosen) || KNOWN_CONSTRUCTS.some((known) => known.tag === chosen);
+  return allowed ? [] : [{ field: "construct", message: "Choose a construct from the list, or type a new one in its own field." }];
+}
+
 export function questionProblems(question: QuestionDefinition): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
   const add = (field: string, message: string) => problems.push({ field, message });

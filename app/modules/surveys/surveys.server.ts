@@ -4,7 +4,7 @@ import type { Db } from "~/db.server";
 import { participationTotal } from "~/modules/anonymity/participation";
 import { isUniqueViolation } from "@db/errors";
 import type { Audience } from "./audience";
-import { parseAudience } from "./audience";
+import { parseAudience, withoutExcluded } from "./audience";
 import { canEditQuestions } from "./lifecycle";
 import { defaultQuestion, nextQuestionKey, parseOptions, parseTemplateQuestions, type QuestionDefinition, type QuestionKind } from "./questions";
 
@@ -317,6 +317,17 @@ export async function updateAudience(db: Db, orgId: string, waveId: string, audi
         .executeTakeFirstOrThrow();
       if (Number(known.n) !== audience.managerIds.length) return "not-found";
     }
+    const excluded = audience.excludedPersonIds ?? [];
+    if (excluded.length > 0) {
+      // The same for people left out: only this organization's ids are stored.
+      const known = await tx
+        .selectFrom("person")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("organization_id", "=", orgId)
+        .where("id", "in", excluded)
+        .executeTakeFirstOrThrow();
+      if (Number(known.n) !== excluded.length) return "not-found";
+    }
     await tx.updateTable("survey_wave").set({ audience: JSON.stringify(audience) }).where("organization_id", "=", orgId).where("id", "=", waveId).execute();
     return "saved";
   });
@@ -339,7 +350,7 @@ export async function resolveAudience(db: Db, orgId: string, audience: Audience)
       where p.active
       order by p.name
     `.execute(db);
-    return rows;
+    return withoutExcluded(rows, audience);
   }
   let query = db
     .selectFrom("person")
@@ -350,7 +361,7 @@ export async function resolveAudience(db: Db, orgId: string, audience: Audience)
     if (audience.departments.length === 0) return [];
     query = query.where("department", "in", audience.departments);
   }
-  return query.orderBy("name").execute();
+  return withoutExcluded(await query.orderBy("name").execute(), audience);
 }
 
 /** People who manage someone: the choices for inviting teams by subtree. */
