@@ -65,7 +65,7 @@ async function prepare(config: DatabaseConfig) {
   }
 }
 
-export function startServer(config: DatabaseConfig, port: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
+export function startServer(config: DatabaseConfig, port: number, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
