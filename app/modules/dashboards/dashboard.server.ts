@@ -6,7 +6,7 @@ import type { Scope, WavePoint } from "~/modules/analytics/dashboard";
 import type { WaveAnalytics } from "~/modules/analytics/engine";
 import { notFound, requireId } from "~/modules/http.server";
 import { subtreePersonIds } from "~/modules/people/people.server";
-import { cachedViewable, namingPolicy } from "./naming.server";
+import { cachedViewable, namingPolicy, viewKey } from "./naming.server";
 import { emptyReason, type EmptyReason } from "./views";
 
 export type DashboardWave = { id: string; number: number; status: "open" | "closed"; surveyId: string; surveyName: string; openedAt: Date | null; closedAt: Date | null };
@@ -46,6 +46,8 @@ export type Dashboard = {
   naming: Awaited<ReturnType<typeof namingPolicy>>;
   analytics: WaveAnalytics | null;
   computedAt: Date | null;
+  /** Something made from this member's view (a sorted table, an export file), kept with the view: the key names the rest of what it depends on. */
+  derive: <T>(key: string, make: () => T, bytes?: (value: T) => number) => T;
 };
 
 /**
@@ -56,14 +58,16 @@ export type Dashboard = {
 export async function requireDashboard(request: Request, params: { orgSlug?: string; waveId?: string }): Promise<Dashboard> {
   const { member, wave, series } = await requireDashboardWave(request, params);
   const [scope, snapshot, naming] = await Promise.all([memberScope(db, member), cachedSnapshot(db, member.orgId, wave.id), namingPolicy(db, member)]);
+  const policy = naming(wave.id);
   return {
     member,
     wave,
     series,
     scope,
     naming,
-    analytics: snapshot ? cachedViewable(snapshot, scope, naming(wave.id)) : null,
+    analytics: snapshot ? cachedViewable(snapshot, scope, policy) : null,
     computedAt: snapshot?.computedAt ?? null,
+    derive: (key, make, bytes) => (snapshot ? snapshot.derive(`${viewKey(scope, policy)}|${key}`, make, bytes) : make()),
   };
 }
 

@@ -36,7 +36,12 @@ export function viewableAnalytics(analytics: WaveAnalytics, scope: Scope, policy
  * a view cut for another scope, and a changed setting or consent is a new key on the next request.
  */
 export function cachedViewable(snapshot: CachedSnapshot, scope: Scope, policy: NamingPolicy): WaveAnalytics {
-  return snapshot.derive(`view|${scopeKey(scope)}|${namingKey(policy)}`, () => viewableAnalytics(snapshot.analytics, scope, policy), analyticsBytes);
+  return snapshot.derive(viewKey(scope, policy), () => viewableAnalytics(snapshot.analytics, scope, policy), analyticsBytes);
+}
+
+/** What a view of a snapshot depends on; anything derived from the view is kept under a key that starts with it. */
+export function viewKey(scope: Scope, policy: NamingPolicy): string {
+  return `view|${scopeKey(scope)}|${namingKey(policy)}`;
 }
 
 const digests = new WeakMap<object, string>();
