@@ -7,7 +7,8 @@ import { ShareCell } from "~/components/share-cell";
 import { StabilityNote } from "~/components/stability-note";
 import { QUADRANTS } from "~/modules/analytics/quadrant";
 import { dashboardPage } from "~/modules/dashboards/dashboard.server";
-import { defaultDirection, followersMeaning, peoplePage, peopleRanking, PEOPLE_SORTS, type PeopleSort, type SortDirection } from "~/modules/dashboards/views";
+import { defaultDirection, PEOPLE_SORTS, type PeopleSort, type SortDirection } from "~/modules/dashboards/people-sort";
+import { followersMeaning, peoplePage, peopleRanking } from "~/modules/dashboards/views";
 
 const SORT_LABEL: Record<PeopleSort, string> = {
   followers: "Followers",

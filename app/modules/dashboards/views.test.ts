@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { computeWaveAnalytics } from "~/modules/analytics/engine";
 import { smallOrg } from "~/modules/analytics/fixtures/small-org";
-import { peoplePage, peopleRanking, PEOPLE_SORTS } from "./views";
+import { PEOPLE_SORTS } from "./people-sort";
+import { peoplePage, peopleRanking } from "./views";
 
 const analytics = computeWaveAnalytics(smallOrg());
 

@@ -3,6 +3,7 @@ import type { PersonFigures, WaveAnalytics } from "~/modules/analytics/engine";
 import { isPseudonym } from "~/modules/analytics/naming";
 import { quadrantOf, quadrantSentence, QUADRANTS, type QuadrantKey } from "~/modules/analytics/quadrant";
 import { earnedShare, followBackShare, type ShareFigure } from "~/modules/analytics/shares";
+import { defaultDirection, type PeopleSort, type SortDirection } from "./people-sort";
 
 /**
  * What each dashboard page sends to the browser: only the figures it shows, already suppressed
@@ -135,12 +136,6 @@ export function networkView(analytics: WaveAnalytics) {
   };
 }
 
-export const PEOPLE_SORTS = ["followers", "earned", "reports", "pagerank", "name"] as const;
-export type PeopleSort = (typeof PEOPLE_SORTS)[number];
-export type SortDirection = "asc" | "desc";
-
-/** Figures first from the highest, names from A. */
-export const defaultDirection = (sort: PeopleSort): SortDirection => (sort === "name" ? "asc" : "desc");
 
 /** Where a share sorts: its middle; hidden ones have no place and go last either way. */
 const shareKey = (figure: ShareFigure) => (figure.shown === "exact" ? figure.share : figure.shown === "range" ? (figure.low + figure.high) / 2 : null);
