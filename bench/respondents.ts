@@ -65,7 +65,7 @@ async function prepare(config: DatabaseConfig) {
   }
 }
 
-function startServer(config: DatabaseConfig, port: number): Promise<ChildProcess> {
+export function startServer(config: DatabaseConfig, port: number, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -73,6 +73,7 @@ function startServer(config: DatabaseConfig, port: number): Promise<ChildProcess
     APP_SECRET: "bench-secret-0123456789-0123456789",
     // No background jobs during the measurement: only submissions compete for the database.
     EARNED_JOBS: "off",
+    ...extraEnv,
   };
   if (config.driver === "pg") env.DATABASE_URL = config.connectionString;
   else {

@@ -5,13 +5,15 @@ import { openDatabase, type DatabaseConfig } from "../db/connection";
 import { migrateToLatest } from "../db/migrator";
 import { createServerDatabase } from "../test/test-database";
 import { benchAnalytics } from "./analytics";
+import { benchDashboards } from "./dashboards";
 import { benchRespondents } from "./respondents";
 import { benchRosterImport } from "./roster-import";
 
 /**
- * npm run bench [roster|analytics|respondents]: every benchmark, printed as figures. The database
- * ones run on the embedded PGlite and, when BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a
- * PostgreSQL server, on a fresh database there too.
+ * npm run bench [roster|analytics|respondents|dashboards]: every benchmark, printed as figures. The
+ * database ones run on the embedded PGlite and, when BENCH_DATABASE_URL (or TEST_DATABASE_URL)
+ * names a PostgreSQL server, on a fresh database there too. The dashboards need the server: their
+ * seeded organizations (up to 30,000 people) are kept between runs (see bench/dashboards.ts).
  */
 const only = process.argv[2];
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -61,4 +63,9 @@ for (const target of targets) {
       await cleanUp();
     }
   }
+}
+
+if (wanted("dashboards")) {
+  if (serverUrl) console.log("\n## Dashboards against the production build, PostgreSQL server\n", await benchDashboards(serverUrl, Number(process.env.BENCH_PORT ?? 3410)));
+  else console.log("\n## Dashboards: skipped (they need BENCH_DATABASE_URL, a PostgreSQL server)");
 }

@@ -16,7 +16,7 @@ import {
   YAxis,
   ZAxis,
 } from "recharts";
-import { LIKERT_LABELS } from "~/modules/surveys/questions";
+import { LIKERT_LABELS } from "~/modules/surveys/labels";
 
 /** Charts render in the browser only; on the server (and without JavaScript) the table beside each chart carries the figures. */
 function useMounted() {

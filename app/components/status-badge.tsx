@@ -1,5 +1,5 @@
 import type { WaveStatus } from "@db/schema";
-import { STATUS_LABEL } from "~/modules/surveys/lifecycle";
+import { STATUS_LABEL } from "~/modules/surveys/labels";
 
 const TONES: Record<WaveStatus, string> = {
   draft: "bg-slate-100 text-slate-800 ring-slate-300",

@@ -9,7 +9,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!dashboard.analytics || dashboard.analytics.blocks.length === 0) {
     return new Response("Nothing to export yet: results appear once enough people have answered.", { status: 409 });
   }
-  const body = exportFile(dashboard.analytics, params.format);
+  const format = params.format;
+  const analytics = dashboard.analytics;
+  // Written once per snapshot, scope and naming, and kept with that view: the same download again costs nothing.
+  const body = dashboard.derive(`export:${format}`, () => exportFile(analytics, format), (text) => 2 * text.length);
   const name = `${dashboard.wave.surveyName.replace(/[^\w-]+/g, "-").toLowerCase()}-wave-${dashboard.wave.number}-${params.format}`;
   return new Response(body, {
     headers: {

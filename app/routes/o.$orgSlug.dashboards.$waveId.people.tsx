@@ -1,58 +1,69 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { DashboardEmpty } from "~/components/dashboard-empty";
 import { pageFrom, Pagination } from "~/components/pagination";
 import { ShareCell } from "~/components/share-cell";
 import { StabilityNote } from "~/components/stability-note";
 import { QUADRANTS } from "~/modules/analytics/quadrant";
 import { dashboardPage } from "~/modules/dashboards/dashboard.server";
-import { followersMeaning, peopleTable, type PeopleSort } from "~/modules/dashboards/views";
+import { defaultDirection, PEOPLE_SORTS, type PeopleSort, type SortDirection } from "~/modules/dashboards/people-sort";
+import { followersMeaning, peoplePage, peopleRanking } from "~/modules/dashboards/views";
 
-const SORTS: { value: PeopleSort; label: string }[] = [
-  { value: "followers", label: "Followers" },
-  { value: "pagerank", label: "Network centrality (PageRank)" },
-  { value: "earned", label: "Earned share" },
-  { value: "name", label: "Name" },
-];
+const SORT_LABEL: Record<PeopleSort, string> = {
+  followers: "Followers",
+  earned: "Earned share",
+  reports: "Reports",
+  pagerank: "Network centrality (PageRank)",
+  name: "Name",
+};
 const PAGE_SIZE = 50;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const searchParams = new URL(request.url).searchParams;
-  return dashboardPage(request, params, (analytics) => {
+  return dashboardPage(request, params, (analytics, dashboard) => {
     const sortParam = searchParams.get("sort");
-    const sort = SORTS.some((option) => option.value === sortParam) ? (sortParam as PeopleSort) : "followers";
-    const department = searchParams.get("department") ?? "";
+    const sort = PEOPLE_SORTS.find((option) => option === sortParam) ?? "followers";
+    const dirParam = searchParams.get("dir");
+    const dir: SortDirection = dirParam === "asc" || dirParam === "desc" ? dirParam : defaultDirection(sort);
+    const departments = dashboard.derive("people-departments", () => [...new Set(analytics.people.map((person) => person.department).filter((d): d is string => Boolean(d)))].sort());
+    const departmentParam = searchParams.get("department") ?? "";
+    const department = departments.includes(departmentParam) ? departmentParam : "";
     const page = pageFrom(searchParams);
-    return {
-      sort,
-      department,
-      departments: [...new Set(analytics.people.map((person) => person.department).filter((d): d is string => Boolean(d)))].sort(),
-      page,
-      followers: followersMeaning(analytics),
-      table: peopleTable(analytics, { sort, page, pageSize: PAGE_SIZE, department: department || undefined }),
-    };
+    // Sorted once per view and order, then only paged: a page of 50 costs the same at 30,000 people.
+    const ranking = dashboard.derive(`people:${sort}:${dir}:${department}`, () => peopleRanking(analytics, { sort, dir, department: department || undefined }), (rows) => 400 * rows.length);
+    return { sort, dir, department, departments, page, followers: followersMeaning(analytics), table: peoplePage(ranking, { page, pageSize: PAGE_SIZE }) };
   });
+}
+
+/** A column header that sorts by it: a plain link (no JavaScript needed), the other way round when it already sorts. */
+function SortHeader({ column, sort, dir, align, children }: { column: PeopleSort; sort: PeopleSort; dir: SortDirection; align?: "right"; children: ReactNode }) {
+  const location = useLocation();
+  const active = column === sort;
+  const next: SortDirection = active ? (dir === "asc" ? "desc" : "asc") : defaultDirection(column);
+  const params = new URLSearchParams(location.search);
+  params.set("sort", column);
+  params.set("dir", next);
+  params.delete("page");
+  return (
+    <th scope="col" className={align === "right" ? "text-right" : undefined} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+      <Link to={`${location.pathname}?${params}`} className="link whitespace-nowrap" title={`Sort by ${SORT_LABEL[column].toLowerCase()}, ${next === "asc" ? "ascending" : "descending"}`}>
+        {children}
+        {active ? <span aria-hidden="true">{dir === "asc" ? " ▲" : " ▼"}</span> : null}
+      </Link>
+    </th>
+  );
 }
 
 export default function PeopleFigures() {
   const { k, empty, view, orgSlug } = useLoaderData<typeof loader>();
   if (!view) return <DashboardEmpty state={empty!} k={k} />;
-  const { table, sort, department, departments, page } = view;
+  const { table, sort, dir, department, departments, page } = view;
   return (
     <div className="space-y-4">
       <Form method="get" className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="sort" className="label">
-            Sort by
-          </label>
-          <select id="sort" name="sort" defaultValue={sort} className="input mt-1">
-            {SORTS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <input type="hidden" name="sort" value={sort} />
+        <input type="hidden" name="dir" value={dir} />
         <div>
           <label htmlFor="department" className="label">
             Department
@@ -76,25 +87,29 @@ export default function PeopleFigures() {
       </p>
       <div className="card overflow-x-auto">
         <table className="table-base">
-          <caption className="sr-only">People and their influence, sorted by {SORTS.find((s) => s.value === sort)?.label}</caption>
+          <caption className="sr-only">
+            People and their influence, sorted by {SORT_LABEL[sort].toLowerCase()}, {dir === "asc" ? "ascending" : "descending"}. Column headers sort.
+          </caption>
           <thead>
             <tr>
-              <th scope="col">Person</th>
-              <th scope="col" className="text-right">
+              <SortHeader column="name" sort={sort} dir={dir}>
+                Person
+              </SortHeader>
+              <SortHeader column="followers" sort={sort} dir={dir} align="right">
                 Followers
-              </th>
-              <th scope="col" className="text-right">
+              </SortHeader>
+              <SortHeader column="earned" sort={sort} dir={dir} align="right">
                 Earned share
-              </th>
+              </SortHeader>
               <th scope="col" className="text-right">
                 Follow-back
               </th>
-              <th scope="col" className="text-right">
+              <SortHeader column="reports" sort={sort} dir={dir} align="right">
                 Reports
-              </th>
-              <th scope="col" className="text-right">
+              </SortHeader>
+              <SortHeader column="pagerank" sort={sort} dir={dir} align="right">
                 PageRank
-              </th>
+              </SortHeader>
               <th scope="col">Quadrant</th>
             </tr>
           </thead>

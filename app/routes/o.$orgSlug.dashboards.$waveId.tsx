@@ -7,7 +7,7 @@ import { db } from "~/db.server";
 import { ConfidenceLine } from "~/components/confidence-line";
 import { scopeConfidence } from "~/modules/dashboards/confidence.server";
 import { memberScope, requireDashboardWave } from "~/modules/dashboards/dashboard.server";
-import { EXPORTS } from "~/modules/dashboards/exports";
+import { EXPORTS } from "~/modules/dashboards/export-formats";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.wave.surveyName}, wave ${data.wave.number} · Earned` : "Dashboard · Earned" }];
 

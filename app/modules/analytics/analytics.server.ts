@@ -6,6 +6,7 @@ import { commentMinimum } from "~/modules/anonymity/policy";
 import { derivedKey } from "~/modules/secret.server";
 import { ANALYTICS_VERSION, computeWaveAnalytics, type EngineInput, type WaveAnalytics } from "./engine";
 import { countNoise } from "~/modules/anonymity/privacy";
+import { rememberSnapshot } from "./snapshot-cache.server";
 
 export async function loadEngineInput(db: Db, waveId: string): Promise<(Omit<EngineInput, "noise"> & { orgId: string; epsilon: number | null }) | undefined> {
   const wave = await db
@@ -73,11 +74,13 @@ export async function computeSnapshot(db: Db, waveId: string): Promise<WaveAnaly
     answered: input.participation.reduce((sum, row) => sum + row.answered, 0),
     data: JSON.stringify(analytics),
   };
-  await db
+  const written = await db
     .insertInto("analytics_snapshot")
     .values({ wave_id: waveId, ...row })
     .onConflict((oc) => oc.column("wave_id").doUpdateSet({ ...row, computed_at: sql`now()` }))
-    .execute();
+    .returning(["computed_at as computedAt", sql<string>`computed_at::text`.as("stamp")])
+    .executeTakeFirstOrThrow();
+  rememberSnapshot(input.orgId, waveId, written, analytics);
   return analytics;
 }
 

@@ -1,12 +1,12 @@
 import type { Db } from "~/db.server";
 import { db } from "~/db.server";
 import { requireMember, type Member } from "~/modules/accounts/membership.server";
-import { findSnapshot, findSnapshots } from "~/modules/analytics/analytics.server";
+import { cachedSnapshot, cachedSnapshots } from "~/modules/analytics/snapshot-cache.server";
 import type { Scope, WavePoint } from "~/modules/analytics/dashboard";
 import type { WaveAnalytics } from "~/modules/analytics/engine";
 import { notFound, requireId } from "~/modules/http.server";
 import { subtreePersonIds } from "~/modules/people/people.server";
-import { namingPolicy, viewableAnalytics } from "./naming.server";
+import { cachedViewable, namingPolicy, viewKey } from "./naming.server";
 import { emptyReason, type EmptyReason } from "./views";
 
 export type DashboardWave = { id: string; number: number; status: "open" | "closed"; surveyId: string; surveyName: string; openedAt: Date | null; closedAt: Date | null };
@@ -46,6 +46,8 @@ export type Dashboard = {
   naming: Awaited<ReturnType<typeof namingPolicy>>;
   analytics: WaveAnalytics | null;
   computedAt: Date | null;
+  /** Something made from this member's view (a sorted table, an export file), kept with the view: the key names the rest of what it depends on. */
+  derive: <T>(key: string, make: () => T, bytes?: (value: T) => number) => T;
 };
 
 /**
@@ -55,15 +57,17 @@ export type Dashboard = {
  */
 export async function requireDashboard(request: Request, params: { orgSlug?: string; waveId?: string }): Promise<Dashboard> {
   const { member, wave, series } = await requireDashboardWave(request, params);
-  const [scope, snapshot, naming] = await Promise.all([memberScope(db, member), findSnapshot(db, member.orgId, wave.id), namingPolicy(db, member)]);
+  const [scope, snapshot, naming] = await Promise.all([memberScope(db, member), cachedSnapshot(db, member.orgId, wave.id), namingPolicy(db, member)]);
+  const policy = naming(wave.id);
   return {
     member,
     wave,
     series,
     scope,
     naming,
-    analytics: snapshot ? viewableAnalytics(snapshot.analytics, scope, naming(wave.id)) : null,
+    analytics: snapshot ? cachedViewable(snapshot, scope, policy) : null,
     computedAt: snapshot?.computedAt ?? null,
+    derive: (key, make, bytes) => (snapshot ? snapshot.derive(`${viewKey(scope, policy)}|${key}`, make, bytes) : make()),
   };
 }
 
@@ -100,10 +104,10 @@ export async function requireDashboardWave(request: Request, params: { orgSlug?:
 /** Every wave of the series up to this one, each cut to the same scope: for trends. */
 export async function loadSeries(db: Db, dashboard: Dashboard): Promise<WavePoint[]> {
   const earlier = dashboard.series.filter((wave) => wave.number < dashboard.wave.number);
-  const snapshots = await findSnapshots(db, dashboard.member.orgId, earlier.map((wave) => wave.id));
+  const snapshots = await cachedSnapshots(db, dashboard.member.orgId, earlier.map((wave) => wave.id));
   const points: WavePoint[] = earlier.flatMap((wave) => {
-    const analytics = snapshots.get(wave.id);
-    return analytics ? [{ number: wave.number, analytics: viewableAnalytics(analytics, dashboard.scope, dashboard.naming(wave.id)) }] : [];
+    const snapshot = snapshots.get(wave.id);
+    return snapshot ? [{ number: wave.number, analytics: cachedViewable(snapshot, dashboard.scope, dashboard.naming(wave.id)) }] : [];
   });
   if (dashboard.analytics) points.push({ number: dashboard.wave.number, analytics: dashboard.analytics });
   return points;
@@ -124,12 +128,12 @@ export async function loadPersonInfluence(db: Db, member: Member, personId: stri
     .executeTakeFirst();
   if (!person) return undefined;
   const waves = await listDashboardWaves(db, member.orgId);
-  const snapshots = await findSnapshots(db, member.orgId, waves.map((wave) => wave.id));
+  const snapshots = await cachedSnapshots(db, member.orgId, waves.map((wave) => wave.id));
   const surveys = new Map<string, { name: string; points: WavePoint[] }>();
   for (const wave of [...waves].sort((a, b) => a.number - b.number)) {
-    const analytics = snapshots.get(wave.id);
-    if (!analytics) continue;
-    const viewable = viewableAnalytics(analytics, scope, naming(wave.id));
+    const snapshot = snapshots.get(wave.id);
+    if (!snapshot) continue;
+    const viewable = cachedViewable(snapshot, scope, naming(wave.id));
     // Someone the naming rules keep anonymous in a wave has no page for it.
     if (!viewable.people.some((figures) => figures.id === personId)) continue;
     const survey = surveys.get(wave.surveyId) ?? { name: wave.surveyName, points: [] };

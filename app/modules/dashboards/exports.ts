@@ -5,6 +5,7 @@ import XMLWriter from "xml-writer";
 import type { WaveAnalytics } from "~/modules/analytics/engine";
 import { quadrantOf, QUADRANTS } from "~/modules/analytics/quadrant";
 import { earnedShare, followBackShare, SHARE_HIDDEN_REASON, type ShareFigure } from "~/modules/analytics/shares";
+import type { ExportFormat } from "./export-formats";
 import { teamsView } from "./views";
 
 /**
@@ -13,20 +14,8 @@ import { teamsView } from "./views";
  * suppression, the same noise.
  */
 
-export const EXPORTS = {
-  "people.csv": { type: "text/csv; charset=utf-8", label: "People (CSV)" },
-  "groups.csv": { type: "text/csv; charset=utf-8", label: "Teams and departments (CSV)" },
-  "edges.csv": { type: "text/csv; charset=utf-8", label: "Network edges (CSV)" },
-  "flows.csv": { type: "text/csv; charset=utf-8", label: "Department flows (CSV)" },
-  "network.gexf": { type: "application/gexf+xml; charset=utf-8", label: "Network (GEXF, for Gephi)" },
-  "network.graphml": { type: "application/graphml+xml; charset=utf-8", label: "Network (GraphML)" },
-} as const;
-
-export type ExportFormat = keyof typeof EXPORTS;
-
-export function isExportFormat(value: string | undefined): value is ExportFormat {
-  return value !== undefined && value in EXPORTS;
-}
+// The formats' names and labels live apart, so that pages listing them load none of the writers below.
+export { EXPORTS, isExportFormat, type ExportFormat } from "./export-formats";
 
 /** A share as CSV columns: numbers stay numbers; what is not shown is empty, with its reason beside it. */
 function shareColumns(prefix: string, figure: ShareFigure | null): Record<string, number | string | null> {

@@ -3,6 +3,7 @@ import type { PersonFigures, WaveAnalytics } from "~/modules/analytics/engine";
 import { isPseudonym } from "~/modules/analytics/naming";
 import { quadrantOf, quadrantSentence, QUADRANTS, type QuadrantKey } from "~/modules/analytics/quadrant";
 import { earnedShare, followBackShare, type ShareFigure } from "~/modules/analytics/shares";
+import { defaultDirection, type PeopleSort, type SortDirection } from "./people-sort";
 
 /**
  * What each dashboard page sends to the browser: only the figures it shows, already suppressed
@@ -135,12 +136,14 @@ export function networkView(analytics: WaveAnalytics) {
   };
 }
 
-export type PeopleSort = "followers" | "pagerank" | "earned" | "name";
 
-/** Where a share sorts: its middle, hidden ones last. */
-const shareKey = (figure: ShareFigure) => (figure.shown === "exact" ? figure.share : figure.shown === "range" ? (figure.low + figure.high) / 2 : -1);
+/** Where a share sorts: its middle; hidden ones have no place and go last either way. */
+const shareKey = (figure: ShareFigure) => (figure.shown === "exact" ? figure.share : figure.shown === "range" ? (figure.low + figure.high) / 2 : null);
 
-export function peopleTable(analytics: WaveAnalytics, { sort, page, pageSize = 50, department }: { sort: PeopleSort; page: number; pageSize?: number; department?: string }) {
+export type PeopleQuery = { sort: PeopleSort; dir?: SortDirection; department?: string };
+
+/** Every row of the people table in order: made once per view and query, then paged. */
+export function peopleRanking(analytics: WaveAnalytics, { sort, dir = defaultDirection(sort), department }: PeopleQuery) {
   const rows = analytics.people
     .filter((person) => !department || person.department === department)
     .map((person) => ({
@@ -159,16 +162,32 @@ export function peopleTable(analytics: WaveAnalytics, { sort, page, pageSize = 5
       stability: person.stability,
       named: !isPseudonym(person.id),
     }));
-  const key: Record<PeopleSort, (row: (typeof rows)[number]) => number | string> = {
-    followers: (row) => -row.followers,
-    pagerank: (row) => -row.pagerank,
-    earned: (row) => -shareKey(row.earnedShare),
+  const key: Record<PeopleSort, (row: (typeof rows)[number]) => number | string | null> = {
+    followers: (row) => row.followers,
+    earned: (row) => shareKey(row.earnedShare),
+    reports: (row) => row.directReports,
+    pagerank: (row) => row.pagerank,
     name: (row) => row.name,
   };
-  rows.sort((a, b) => {
-    const x = key[sort](a);
-    const y = key[sort](b);
-    return x < y ? -1 : x > y ? 1 : a.name.localeCompare(b.name);
+  const sign = dir === "asc" ? 1 : -1;
+  const keyed = rows.map((row) => ({ row, key: key[sort](row) }));
+  keyed.sort((a, b) => {
+    if (a.key === null || b.key === null) return a.key === b.key ? byName(a.row, b.row) : a.key === null ? 1 : -1;
+    const order = typeof a.key === "number" && typeof b.key === "number" ? a.key - b.key : byName(a.row, b.row);
+    return order !== 0 ? sign * order : byName(a.row, b.row);
   });
-  return { total: rows.length, rows: rows.slice((page - 1) * pageSize, page * pageSize) };
+  return keyed.map((entry) => entry.row);
+}
+
+const collator = new Intl.Collator("en");
+const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
+
+export type PeopleRow = ReturnType<typeof peopleRanking>[number];
+
+export function peoplePage(ranking: PeopleRow[], { page, pageSize = 50 }: { page: number; pageSize?: number }) {
+  return { total: ranking.length, rows: ranking.slice((page - 1) * pageSize, page * pageSize) };
+}
+
+export function peopleTable(analytics: WaveAnalytics, { page, pageSize = 50, ...query }: PeopleQuery & { page: number; pageSize?: number }) {
+  return peoplePage(peopleRanking(analytics, query), { page, pageSize });
 }

@@ -25,7 +25,7 @@ export const KNOWN_CONSTRUCTS = [
   { tag: "advice", label: "Advice (nominations)" },
 ] as const;
 
-export const LIKERT_LABELS = ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"] as const;
+export { LIKERT_LABELS } from "./labels";
 
 export const LIMITS = {
   prompt: 300,

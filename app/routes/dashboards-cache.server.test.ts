@@ -1,0 +1,106 @@
+import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { computeSnapshot } from "~/modules/analytics/analytics.server";
+import { submitResponse } from "~/modules/responses/responses.server";
+import { closeWave } from "~/modules/surveys/wave-lifecycle.server";
+import { addMember, call, makeRequest } from "../../test/fixtures.server";
+import { createOrgWithSurvey, openWithLinks, questionIds, templateAnswers } from "../../test/survey-fixtures.server";
+import * as exporter from "./o.$orgSlug.dashboards.$waveId.export.$format";
+import * as people from "./o.$orgSlug.dashboards.$waveId.people";
+
+/**
+ * Dashboards keep each wave's snapshot and the views cut from it in memory (snapshot-cache).
+ * What is kept must never reach another member's scope, and a naming setting, a consent or a
+ * snapshot rewritten elsewhere must show on the very next request. Engineering and Sales both
+ * answer; each has its own leader. Engineering's answers go out as its team, Sales' pooled with
+ * the organization's, so the Sales leader has nothing of their own to see.
+ */
+async function setUp() {
+  const s = await createOrgWithSurvey();
+  await db.updateTable("organization").set({ naming: "everyone" }).where("id", "=", s.org.id).execute();
+  const links = await openWithLinks(s.org.id, s.waveId);
+  const q = await questionIds(s.waveId);
+  const idOf = (email: string) => s.people.find((p) => p.email === email)!.id;
+  // As in naming.server.test.ts and dashboards-scope.server.test.ts: five of Engineering's six go
+  // out as their team; Sales' three and the top's two go out pooled with the organization.
+  for (const i of [1, 2, 4, 5, 6]) {
+    const follow = [idOf("eng-head@acme.test"), idOf(i < 5 ? "eng3@acme.test" : "eng1@acme.test")];
+    expect((await submitResponse(db, links.get(`eng${i}@acme.test`)!, templateAnswers(q, { follow }, i))).outcome).toBe("stored");
+  }
+  for (const [i, email] of ["sales1@acme.test", "sales2@acme.test", "sales3@acme.test", "ceo@acme.test", "cfo@acme.test"].entries()) {
+    expect((await submitResponse(db, links.get(email)!, templateAnswers(q, { follow: [idOf("sales4@acme.test")] }, i))).outcome).toBe("stored");
+  }
+  await closeWave(db, s.org.id, s.waveId);
+  await computeSnapshot(db, s.waveId);
+  const members = {
+    analyst: (await addMember(s.org.id, "analyst")).cookie,
+    engLeader: (await addMember(s.org.id, "leader", idOf("eng-head@acme.test"))).cookie,
+    salesLeader: (await addMember(s.org.id, "leader", idOf("sales-head@acme.test"))).cookie,
+  };
+  return { s, idOf, members };
+}
+
+type Setup = Awaited<ReturnType<typeof setUp>>;
+
+async function seenBy({ s }: Setup, cookie: string) {
+  const params = { orgSlug: s.org.slug, waveId: s.waveId };
+  const request = () => ({ request: makeRequest("/", { cookie }), params, context: {} });
+  const page = await call(() => people.loader(request()));
+  const csv = await call(() => exporter.loader({ ...request(), params: { ...params, format: "people.csv" } }));
+  expect(page.status).toBe(200);
+  return JSON.stringify([page.data, csv.data]);
+}
+
+describe("dashboard views kept in memory", () => {
+  it("give each leader their own subtree, however the requests interleave", async () => {
+    const setup = await setUp();
+    const { members } = setup;
+    const everyone = await seenBy(setup, members.analyst);
+    expect(everyone).toContain("Eng Head");
+    expect(everyone).toContain("Sales Person 4");
+    for (const round of [1, 2]) {
+      const eng = await seenBy(setup, members.engLeader);
+      const sales = await seenBy(setup, members.salesLeader);
+      const again = await seenBy(setup, members.analyst);
+      expect(eng, `round ${round}`).toContain("Eng Head");
+      expect(eng, `round ${round}`).not.toContain("Sales Person 4");
+      expect(eng, `round ${round}`).not.toContain(setup.idOf("sales4@acme.test"));
+      expect(sales, `round ${round}`).toContain("no-blocks-in-scope");
+      expect(sales, `round ${round}`).not.toContain("Eng");
+      expect(again).toBe(everyone);
+    }
+  });
+
+  it("apply a naming change or a consent on the next request", async () => {
+    const setup = await setUp();
+    const { s, idOf, members } = setup;
+    expect(await seenBy(setup, members.analyst)).toContain("Eng Person 3");
+    await db.updateTable("organization").set({ naming: "formal-roles" }).where("id", "=", s.org.id).execute();
+    const formal = await seenBy(setup, members.analyst);
+    expect(formal).not.toContain("Eng Person 3");
+    expect(formal).not.toContain(idOf("eng3@acme.test"));
+    expect(formal).toContain("Eng Head");
+    await db.updateTable("organization").set({ naming: "consent" }).where("id", "=", s.org.id).execute();
+    expect(await seenBy(setup, members.analyst)).not.toContain("Eng Person 3");
+    await db.insertInto("naming_consent").values({ organization_id: s.org.id, person_id: idOf("eng3@acme.test") }).execute();
+    expect(await seenBy(setup, members.analyst)).toContain("Eng Person 3");
+    await db.deleteFrom("naming_consent").where("organization_id", "=", s.org.id).execute();
+    expect(await seenBy(setup, members.analyst)).not.toContain("Eng Person 3");
+  });
+
+  it("read a snapshot again when another instance rewrote it", async () => {
+    const setup = await setUp();
+    const { s, members } = setup;
+    expect(await seenBy(setup, members.analyst)).toContain("Eng Head");
+    // As another app instance's snapshot job would: the row changes, this process's memory does not.
+    await sql`
+      update analytics_snapshot
+      set data = replace(data::text, 'Eng Head', 'Eng Chief')::jsonb, computed_at = now() + interval '1 second'
+      where wave_id = ${s.waveId}
+    `.execute(db);
+    const after = await seenBy(setup, members.analyst);
+    expect(after).toContain("Eng Chief");
+    expect(after).not.toContain("Eng Head");
+  });
+});
