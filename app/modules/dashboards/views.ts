@@ -1,4 +1,4 @@
-import { aggregateConstruct, aggregateEnps, authorityIndex, authorityTrend, constructLabel, constructTrends, departmentRows, enpsTrend, isShown, type WavePoint } from "~/modules/analytics/dashboard";
+import { aggregateConstruct, aggregateEnps, authorityIndex, constructLabel, departmentRows, isShown } from "~/modules/analytics/dashboard";
 import type { PersonFigures, WaveAnalytics } from "~/modules/analytics/engine";
 import { isPseudonym } from "~/modules/analytics/naming";
 import { quadrantOf, quadrantSentence, QUADRANTS, type QuadrantKey } from "~/modules/analytics/quadrant";
@@ -21,7 +21,7 @@ export function emptyReason(analytics: { blocks: unknown[] } | null, scope: { ki
 }
 const hidden = { suppressed: true as const };
 
-export function overviewView(analytics: WaveAnalytics, points: WavePoint[], shuffle: <T>(items: T[]) => T[]) {
+export function overviewView(analytics: WaveAnalytics, shuffle: <T>(items: T[]) => T[]) {
   const rows = departmentRows(analytics);
   const responses = isShown(analytics.responses) ? analytics.responses.total : null;
   const enps = aggregateEnps(analytics.blocks);
@@ -37,11 +37,6 @@ export function overviewView(analytics: WaveAnalytics, points: WavePoint[], shuf
     }),
     enps: isShown(enps) ? enps : hidden,
     authorityIndex: isShown(index) ? index.value : null,
-    trends: {
-      constructs: constructTrends(points).map((trend) => ({ ...trend, label: constructLabel(trend.construct) })),
-      enps: enpsTrend(points),
-      authority: authorityTrend(points),
-    },
     departments: rows.departments.map((row) => ({ label: row.label, responses: row.responses })),
     // Comments appear at close, in whole comment groups, shuffled on every view.
     comments: analytics.closed ? { state: "shown" as const, items: shuffle(comments) } : { state: "at-close" as const },
