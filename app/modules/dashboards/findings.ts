@@ -30,11 +30,12 @@ export function followershipSplit(analytics: Pick<WaveAnalytics, "people" | "k">
 }
 
 /** The headline in one sentence, for the dashboards index and the org home. */
-export function headline(analytics: Pick<WaveAnalytics, "people" | "k">): { share: number; text: string } | null {
+export function headline(analytics: Pick<WaveAnalytics, "people" | "k">): { share: number; phrase: string; text: string } | null {
   const split = followershipSplit(analytics);
   if (!split) return null;
   const unknown = split.unknown > 0 ? ` (${percent(split.unknown / split.total)} not known)` : "";
-  return { share: split.outside / split.total, text: `${percent(split.outside / split.total)} of followership goes outside the chooser's reporting line${unknown}` };
+  const phrase = `of followership goes to people outside the chooser's reporting line${unknown}`;
+  return { share: split.outside / split.total, phrase, text: `${percent(split.outside / split.total)} ${phrase}` };
 }
 
 function splitSentence(split: FollowershipSplit): string {
