@@ -51,7 +51,7 @@ export default function Overview() {
               {latest?.headline ? <span className="text-4xl font-semibold tabular-nums text-indigo-800">{Math.round(latest.headline.share * 100)}%</span> : null}
               <span>
                 <span className="block text-sm text-slate-600">Latest results · {overview.latestResults.label}</span>
-                <span className="block font-semibold text-slate-900">{latest?.headline ? `${latest.headline.phrase[0]!.toUpperCase()}${latest.headline.phrase.slice(1)}.` : "Open the dashboard"}</span>
+                <span className="block font-semibold text-slate-900">{latest?.headline ? `…${latest.headline.phrase}.` : "Open the dashboard"}</span>
                 {latest?.answered ? <span className="block text-sm text-slate-600">Answered: {latest.answered}</span> : latest?.responses ? <span className="block text-sm text-slate-600">{latest.responses.toLocaleString("en")} responses</span> : null}
               </span>
             </span>

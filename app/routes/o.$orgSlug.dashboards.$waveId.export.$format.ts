@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { db } from "~/db.server";
+import { isPseudonym } from "~/modules/analytics/naming";
 import { requireDashboard } from "~/modules/dashboards/dashboard.server";
-import { EXPORTS, exportFile, isExportFormat } from "~/modules/dashboards/exports";
+import { EXPORTS, exportFile, isExportFormat, type PersonKeys } from "~/modules/dashboards/exports";
 import { notFound } from "~/modules/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -9,7 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!dashboard.analytics || dashboard.analytics.blocks.length === 0) {
     return new Response("Nothing to export yet: results appear once enough people have answered.", { status: 409 });
   }
-  const body = exportFile(dashboard.analytics, params.format);
+  const body = exportFile(dashboard.analytics, params.format, params.format === "people.csv" ? await namedPeopleKeys(dashboard.member.orgId, dashboard.analytics.people) : undefined);
   const name = `${dashboard.wave.surveyName.replace(/[^\w-]+/g, "-").toLowerCase()}-wave-${dashboard.wave.number}-${params.format}`;
   return new Response(body, {
     headers: {
@@ -18,4 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Cache-Control": "no-store",
     },
   });
+}
+
+/** Emails of the people this member sees by name, to join the people table back to HR data. */
+async function namedPeopleKeys(orgId: string, people: { id: string }[]): Promise<PersonKeys> {
+  const ids = people.map((person) => person.id).filter((id) => !isPseudonym(id));
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom("person").select(["id", "email"]).where("organization_id", "=", orgId).where("id", "in", ids).execute();
+  return new Map(rows.map((row) => [row.id, { email: row.email }]));
 }
