@@ -91,7 +91,7 @@ describe("people.csv", () => {
     const m1 = rows.find((row) => row.Name === "M1")!;
     expect(m1["Person id"]).toBe("m1");
     expect(m1.Email).toBe("m1@example.test");
-    const anonymous = rows.filter((row) => row.Name.startsWith("Someone"));
+    const anonymous = rows.filter((row) => row.Name!.startsWith("Someone"));
     expect(anonymous.length).toBeGreaterThan(0);
     for (const row of anonymous) {
       expect(row["Person id"]).toBe("");
@@ -112,7 +112,7 @@ describe("people.csv", () => {
     const ceo = rows.find((row) => row.Name === "CEO")!;
     expect(ceo["Earned share (%)"]).toBe("");
     expect(ceo["Earned share: note"]).toMatch(/minimum group size/);
-    expect(rows.find((row) => row.Name.startsWith("Someone"))!["Follow-back: note"]).toMatch(/^Does not apply/);
+    expect(rows.find((row) => row.Name!.startsWith("Someone"))!["Follow-back: note"]).toMatch(/^Does not apply/);
   });
 
   it("uses the screen's labels for places and stability", () => {

@@ -32,7 +32,6 @@ export function hiddenReason(reason: HiddenReason, k: number): string {
 
 export const NOT_APPLICABLE_REASON = {
   "no-team": "Does not apply: they have no team reporting to them.",
-  "no-wave": "Does not apply: they were not part of this wave's results.",
   "first-wave": "Does not apply: there is no earlier wave to compare with.",
 } as const;
 
