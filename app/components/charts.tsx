@@ -39,7 +39,8 @@ export function ChartFrame({ title, description, children, height = 280, fileNam
     link.href = URL.createObjectURL(blob);
     link.download = `${fileName}.svg`;
     link.click();
-    URL.revokeObjectURL(link.href);
+    // Revoked once the browser has started the download, not before.
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   };
   return (
     <figure className="card p-5">
@@ -49,8 +50,8 @@ export function ChartFrame({ title, description, children, height = 280, fileNam
           {description ? <span className="mt-1 block text-sm text-slate-600">{description}</span> : null}
         </figcaption>
         {mounted ? (
-          <button type="button" onClick={download} className="btn-ghost text-xs">
-            Download SVG<span className="sr-only">: {title}</span>
+          <button type="button" onClick={download} className="btn-ghost text-xs" aria-label={`Download SVG: ${title}`}>
+            Download SVG
           </button>
         ) : null}
       </div>
