@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DOMParser } from "@xmldom/xmldom";
 import { chartSvgDocument } from "./chart-svg";
-import { percentages } from "./percentages";
+import { percentages } from "~/modules/dashboards/percentages";
 
 describe("stacked percentages", () => {
   it("add up to exactly 100 so every bar ends at the axis", () => {

@@ -19,7 +19,7 @@ import {
 } from "recharts";
 import { LIKERT_LABELS } from "~/modules/surveys/questions";
 import { chartSvgDocument, pictureFromFrame } from "./chart-svg";
-import { percentages } from "./percentages";
+import { percentages } from "~/modules/dashboards/percentages";
 
 /** Charts render in the browser only; on the server (and without JavaScript) the table beside each chart carries the figures. */
 function useMounted() {
@@ -50,7 +50,7 @@ export function ChartFrame({ title, description, children, height = 280, fileNam
           {description ? <span className="mt-1 block text-sm text-slate-600">{description}</span> : null}
         </figcaption>
         {mounted ? (
-          <button type="button" onClick={download} className="btn-ghost text-xs" aria-label={`Download SVG: ${title}`}>
+          <button type="button" onClick={download} className="btn-ghost whitespace-nowrap text-xs" aria-label={`Download SVG: ${title}`}>
             Download SVG
           </button>
         ) : null}

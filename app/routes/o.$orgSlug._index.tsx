@@ -47,13 +47,17 @@ export default function Overview() {
       {overview.latestResults ? (
         <div className="mb-6">
           <Link to={`${base}/dashboards/${overview.latestResults.waveId}`} className="card flex items-center justify-between gap-4 p-5 hover:bg-slate-50">
-            <span className="flex flex-wrap items-center gap-x-6 gap-y-2">
-              {latest?.headline ? <span className="text-4xl font-semibold tabular-nums text-indigo-800">{Math.round(latest.headline.share * 100)}%</span> : null}
-              <span>
-                <span className="block text-sm text-slate-600">Latest results · {overview.latestResults.label}</span>
-                <span className="block font-semibold text-slate-900">{latest?.headline ? `…${latest.headline.phrase}.` : "Open the dashboard"}</span>
-                {latest?.answered ? <span className="block text-sm text-slate-600">Answered: {latest.answered}</span> : latest?.responses ? <span className="block text-sm text-slate-600">{latest.responses.toLocaleString("en")} responses</span> : null}
-              </span>
+            <span>
+              <span className="block text-sm text-slate-600">Latest results · {overview.latestResults.label}</span>
+              {latest?.headline ? (
+                <span className="mt-1 flex flex-wrap items-baseline gap-x-3">
+                  <span className="text-4xl font-semibold tabular-nums text-indigo-800">{Math.round(latest.headline.share * 100)}%</span>
+                  <span className="font-semibold text-slate-900">{latest.headline.phrase}</span>
+                </span>
+              ) : (
+                <span className="block font-semibold text-slate-900">Open the dashboard</span>
+              )}
+              {latest?.answered ? <span className="mt-1 block text-sm text-slate-600">Answered: {latest.answered}</span> : latest?.responses ? <span className="mt-1 block text-sm text-slate-600">{latest.responses.toLocaleString("en")} responses</span> : null}
             </span>
             <span aria-hidden="true" className="text-indigo-700">
               →

@@ -116,16 +116,15 @@ export default function Overview() {
         </section>
       </div>
 
-      <section aria-labelledby="trends" className="space-y-3">
-        <h2 id="trends" className="font-semibold">
-          Since the last wave
-        </h2>
-        {view.metrics ? (
+      {view.metrics ? (
+        <section aria-labelledby="trends" className="space-y-3">
+          <h2 id="trends" className="font-semibold">
+            Trends across waves
+          </h2>
+          <p className="text-sm text-slate-600">Each figure on its own scale, with its change since the previous wave; a gap is a wave where the figure was hidden.</p>
           <SmallMultiples metrics={view.metrics} k={k} />
-        ) : (
-          <p className="text-sm text-slate-600">Changes appear here from the second wave of this survey on.</p>
-        )}
-      </section>
+        </section>
+      ) : null}
 
       {view.participation && view.participation.byDepartment.length > 0 ? (
         <section className="card p-5" aria-labelledby="participation">
@@ -173,7 +172,7 @@ export default function Overview() {
   );
 }
 
-const percent = (share: number) => `${Math.round(share * 100)}%`;
+const percent = (whole: number) => `${whole}%`;
 
 /** The positional-vs-earned story: the first thing on the page, each finding with what it means. */
 function Findings({ findings, k, orgSlug }: { findings: OverviewFindings; k: number; orgSlug: string }) {
@@ -246,7 +245,7 @@ function Findings({ findings, k, orgSlug }: { findings: OverviewFindings; k: num
         </div>
         <div className="card p-5">
           <h3 className="text-sm text-slate-600">Managers whose teams follow them least</h3>
-          {leastFollowed ? (
+          {leastFollowed.managers ? (
             <>
               <ul className="mt-2 space-y-1 text-sm">
                 {leastFollowed.managers.map((person) => (
@@ -259,9 +258,7 @@ function Findings({ findings, k, orgSlug }: { findings: OverviewFindings; k: num
               <p className="mt-2 text-sm text-slate-700">{leastFollowed.sentence}</p>
             </>
           ) : (
-            <p className="mt-2 text-sm text-slate-700">
-              <Hidden reason="team-not-grouped" k={k} /> No manager in this view has a team whose answers form a group of at least {k} of their own, so no team's follow-back can be shown.
-            </p>
+            <p className="mt-2 text-sm text-slate-700">{leastFollowed.sentence}</p>
           )}
         </div>
         <div className="card p-5">

@@ -19,6 +19,12 @@ describe("where followership goes", () => {
     expect(headline(withLines([[2, 3, 1], [0, 4, 0]]))!.text).toBe("70% of followership goes to people outside the chooser's reporting line (10% not known)");
   });
 
+  it("rounds to whole percentages that add up to 100, as drawn", () => {
+    const findings = overviewFindings(withLines([[5, 3, 0]]), null, null).followership!;
+    expect([findings.outside, findings.below, findings.unknown]).toEqual([38, 62, 0]);
+    expect(headline(withLines([[5, 3, 0]]))!.text).toBe("38% of followership goes to people outside the chooser's reporting line");
+  });
+
   it("says nothing below k choices", () => {
     expect(followershipSplit(withLines([[1, 1, 0]]))).toBeNull();
     expect(headline(withLines([[1, 1, 0]]))).toBeNull();
@@ -49,7 +55,7 @@ describe("the overview's findings", () => {
   it("lists managers by how much of their own team follows them, leaving out the viewer", () => {
     const findings = overviewFindings(analytics, null, null);
     expect(findings.leastFollowed!.managers).toEqual([{ id: "m1", name: "M1", figure: "75% of their team chose them" }]);
-    expect(overviewFindings(analytics, null, "m1").leastFollowed).toBeNull();
+    expect(overviewFindings(analytics, null, "m1").leastFollowed).toMatchObject({ managers: null, sentence: expect.stringMatching(/yours is on your person page/) });
   });
 
   it("reports the change since the previous wave, and nothing on a first wave", () => {

@@ -4,6 +4,7 @@ import { isPseudonym } from "~/modules/analytics/naming";
 import { quadrantOf } from "~/modules/analytics/quadrant";
 import { followBackShare } from "~/modules/analytics/shares";
 import { plural } from "./labels";
+import { percentages } from "./percentages";
 
 /**
  * The overview's story, positional against earned authority, in findings a reader can act on:
@@ -33,9 +34,9 @@ export function followershipSplit(analytics: Pick<WaveAnalytics, "people" | "k">
 export function headline(analytics: Pick<WaveAnalytics, "people" | "k">): { share: number; phrase: string; text: string } | null {
   const split = followershipSplit(analytics);
   if (!split) return null;
-  const unknown = split.unknown > 0 ? ` (${percent(split.unknown / split.total)} not known)` : "";
-  const phrase = `of followership goes to people outside the chooser's reporting line${unknown}`;
-  return { share: split.outside / split.total, phrase, text: `${percent(split.outside / split.total)} ${phrase}` };
+  const [outside, , unknown] = percentages([split.outside, split.below, split.unknown]);
+  const phrase = `of followership goes to people outside the chooser's reporting line${split.unknown > 0 ? ` (${unknown}% not known)` : ""}`;
+  return { share: outside! / 100, phrase, text: `${outside}% ${phrase}` };
 }
 
 function splitSentence(split: FollowershipSplit): string {
@@ -65,9 +66,10 @@ export function authorityReading(value: number): { display: string; position: nu
 type NamedFigure = { id: string; name: string; figure: string };
 
 export type OverviewFindings = {
+  /** Whole percentages that add up to 100, as drawn. */
   followership: { split: FollowershipSplit; outside: number; below: number; unknown: number; sentence: string; question: string | null } | null;
   informalLeaders: { count: number; named: NamedFigure[]; unnamed: { count: number; departments: { department: string; count: number }[] }; sentence: string };
-  leastFollowed: { managers: NamedFigure[]; sentence: string } | null;
+  leastFollowed: { managers: NamedFigure[]; sentence: string } | { managers: null; sentence: string };
   change: { items: { label: string; delta: string; direction: "up" | "down" | "flat" }[]; sentence: string } | null;
 };
 
@@ -81,14 +83,15 @@ export function overviewFindings(analytics: WaveAnalytics, previous: WaveAnalyti
   const informal = analytics.people.filter((person) => quadrantOf(person, analytics.quadrantRule) === "informal-leader").sort((a, b) => b.primaryFollowers - a.primaryFollowers || a.name.localeCompare(b.name));
   const named = informal.filter((person) => !isPseudonym(person.id));
   const followBacks = analytics.people
-    .filter((person) => person.followBack && person.id !== viewerPersonId && !isPseudonym(person.id))
+    .filter((person) => person.followBack && !isPseudonym(person.id))
     .map((person) => ({ person, figure: followBackShare(person.followBack!, analytics.k) }))
     .flatMap(({ person, figure }) => (figure.shown === "exact" ? [{ person, share: figure.share }] : []))
-    .sort((a, b) => a.share - b.share || a.person.name.localeCompare(b.person.name))
-    .slice(0, 3);
+    .sort((a, b) => a.share - b.share || a.person.name.localeCompare(b.person.name));
+  // The list is for the people above each manager: a leader's own figure is on their person page.
+  const others = followBacks.filter(({ person }) => person.id !== viewerPersonId).slice(0, 3);
   return {
     followership: split
-      ? { split, outside: split.outside / split.total, below: split.below / split.total, unknown: split.unknown / split.total, sentence: splitSentence(split), question: primary?.prompt ?? null }
+      ? { split, ...shares(split), sentence: splitSentence(split), question: primary?.prompt ?? null }
       : null,
     informalLeaders: {
       count: informal.length,
@@ -100,14 +103,25 @@ export function overviewFindings(analytics: WaveAnalytics, previous: WaveAnalyti
           : `${plural(informal.length, "person", "people")} without a team ${informal.length === 1 ? "is" : "are"} chosen as often as a typical manager here (${analytics.quadrantRule.informalThreshold} or more followers): worth recognising, and worth checking ${informal.length === 1 ? "they are" : "they are not"} stretched too thin.`,
     },
     leastFollowed:
-      followBacks.length === 0
-        ? null
+      others.length === 0
+        ? {
+            managers: null,
+            sentence:
+              followBacks.length > 0
+                ? "Only your own team's follow-back can be shown here, and this list is for the people above a manager: yours is on your person page."
+                : `No manager in this view has a team whose answers form a group of at least ${analytics.k} of their own, so no team's follow-back can be shown.`,
+          }
         : {
-            managers: followBacks.map(({ person, share }) => ({ id: person.id, name: person.name, figure: `${percent(share)} of their team chose them` })),
+            managers: others.map(({ person, share }) => ({ id: person.id, name: person.name, figure: `${percent(share)} of their team chose them` })),
             sentence: "Of each manager's own team (where its answers form a group of their own), the share who chose to follow them: the lowest first. A prompt for support, not a verdict.",
           },
     change: previous ? changeSince(analytics, previous) : null,
   };
+}
+
+function shares(split: FollowershipSplit) {
+  const [outside, below, unknown] = percentages([split.outside, split.below, split.unknown]);
+  return { outside: outside!, below: below!, unknown: unknown! };
 }
 
 function countBy(values: string[]): { department: string; count: number }[] {
