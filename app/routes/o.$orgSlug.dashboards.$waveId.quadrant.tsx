@@ -118,7 +118,7 @@ export default function Quadrant() {
           </table>
         </div>
       </details>
-      <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+      <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4" aria-label="How many people in each place">
         {order.map((key) => (
           <li key={key} className="card p-4">
             <p className="flex items-center gap-2 font-semibold">
