@@ -145,15 +145,17 @@ function PositionTooltip({ active, payload }: { active?: boolean; payload?: read
  * one element per position rather than per person. Selecting a point lists the people there.
  */
 export function QuadrantChart({ positions, informalThreshold, labels, onSelect }: { positions: Position[]; informalThreshold: number; labels: Record<string, string>; onSelect: (position: Position) => void }) {
-  const groups = Object.keys(QUADRANT_COLORS).map((quadrant) => ({ quadrant, data: positions.filter((position) => position.quadrant === quadrant) }));
+  const largest = Math.max(2, ...positions.map((position) => position.count));
+  // Area by count, but a shared position always large enough to carry its number.
+  const area = (count: number) => (count === 1 ? 60 : 260 + ((count - 2) / Math.max(1, largest - 2)) * 640);
+  const groups = Object.keys(QUADRANT_COLORS).map((quadrant) => ({ quadrant, data: positions.filter((position) => position.quadrant === quadrant).map((position) => ({ ...position, area: area(position.count) })) }));
   const widest = Math.max(1, ...positions.map((position) => position.directReports));
-  const largest = Math.max(1, ...positions.map((position) => position.count));
   return (
     <ScatterChart margin={{ left: 8, right: 24, top: 8, bottom: 24 }}>
       <CartesianGrid stroke="#e2e8f0" />
       <XAxis type="number" dataKey="directReports" name="Direct reports" domain={[0, "auto"]} allowDecimals={false} tick={{ fontSize: 12 }} label={{ value: "Formal authority: direct reports", position: "bottom", offset: 4, fontSize: 12, fill: "#334155" }} />
       <YAxis type="number" dataKey="followers" name="Followers" domain={[0, "auto"]} allowDecimals={false} tick={{ fontSize: 12 }} label={{ value: "Earned: followers", angle: -90, position: "insideLeft", fontSize: 12, fill: "#334155", style: { textAnchor: "middle" } }} />
-      <ZAxis type="number" dataKey="count" domain={[1, largest]} range={[60, largest > 1 ? 900 : 60]} />
+      <ZAxis type="number" dataKey="area" domain={[60, 900]} range={[60, 900]} />
       <Tooltip cursor={{ strokeDasharray: "3 3" }} content={PositionTooltip} />
       {/* Without reports: informal leader from the threshold up. With reports: followers at least half the team. */}
       <ReferenceLine segment={[{ x: 0, y: informalThreshold - 0.5 }, { x: 0.5, y: informalThreshold - 0.5 }]} stroke="#64748b" strokeDasharray="4 4" />

@@ -33,7 +33,7 @@ export function SmallMultiples({ metrics, k }: { metrics: Metric[]; k: number })
                   change: <Hidden reason="fewer-than-k" k={k} />
                 </span>
               ) : (
-                <span className={roundedDelta === 0 ? "text-slate-600" : roundedDelta > 0 ? "text-indigo-800" : "text-amber-800"}>
+                <span className={roundedDelta === 0 ? "text-slate-600" : roundedDelta > 0 === (metric.better === "up") ? "text-indigo-800" : "text-amber-800"}>
                   {roundedDelta > 0 ? "▲ +" : roundedDelta < 0 ? "▼ −" : "± "}
                   {format(Math.abs(roundedDelta))} since wave {waves.at(-2)}
                 </span>

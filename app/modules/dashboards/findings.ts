@@ -156,7 +156,8 @@ function changeSince(current: WaveAnalytics, previous: WaveAnalytics): OverviewF
   return { items, sentence };
 }
 
-export type Metric = { key: string; label: string; unit: string; points: { wave: number; value: number | null }[]; current: number | null; delta: number | null; digits: number };
+/** `better`: which way is the healthier change (agreeing that authority is positional is not). */
+export type Metric = { key: string; label: string; unit: string; points: { wave: number; value: number | null }[]; current: number | null; delta: number | null; digits: number; better: "up" | "down" };
 
 /** One small chart per figure, each on its own scale, with the change since the previous wave. */
 export function trendMetrics(points: WavePoint[]): Metric[] {
@@ -164,7 +165,7 @@ export function trendMetrics(points: WavePoint[]): Metric[] {
     const series = points.map((point) => ({ wave: point.number, value: value(point.analytics) }));
     const current = series.at(-1)?.value ?? null;
     const before = series.length > 1 ? series.at(-2)!.value : null;
-    return { key, label, unit, digits, points: series, current, delta: current !== null && before !== null ? current - before : null };
+    return { key, label, unit, digits, points: series, current, delta: current !== null && before !== null ? current - before : null, better: key === "construct:authority.positional" ? ("down" as const) : ("up" as const) };
   };
   const constructs = [...new Set(points.flatMap((point) => point.analytics.constructs))].sort();
   return [
