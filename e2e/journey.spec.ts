@@ -203,6 +203,7 @@ test("admin to respondents to leader to analyst", async ({ page, browser }) => {
   // The quadrant: every person counted once in the cards, drawn one circle per position with its count.
   await page.getByRole("link", { name: "Positional vs earned" }).click();
   const cards = page.getByRole("list", { name: "How many people in each place" });
+  await expect(cards.getByRole("listitem")).toHaveCount(4);
   const counts = (await cards.locator("span.tabular-nums").allTextContents()).map(Number);
   expect(counts.reduce((sum, count) => sum + count, 0)).toBe(13);
   await page.getByText(/^Every position as a table/).click();
