@@ -29,6 +29,28 @@ async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 }
 
+/** The page at a desktop width and at a phone's, for the pages people read most. */
+async function shootWidths(page: Page, name: string) {
+  const viewport = page.viewportSize();
+  for (const [width, height] of [
+    [1440, 900],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    // Charts measure their container again after a resize.
+    await page.waitForTimeout(400);
+    await shoot(page, `${name}-${width}`);
+  }
+  if (viewport) await page.setViewportSize(viewport);
+}
+
+/** "Download SVG" of the chart titled `title`: the file's text. */
+async function downloadChart(page: Page, title: string) {
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: `Download SVG: ${title}` }).click();
+  return readFileSync((await (await download).path())!, "utf8");
+}
+
 test("admin to respondents to leader to analyst", async ({ page, browser }) => {
   test.setTimeout(240_000);
   const { slug, email: ownerEmail } = await signUp(page, { name: "Ada Admin", organization: "Journey Inc" });
@@ -100,6 +122,9 @@ test("admin to respondents to leader to analyst", async ({ page, browser }) => {
   await expect(page.locator("div", { has: page.getByText("Responses", { exact: true }) }).getByRole("definition").first()).toHaveText("5");
   // recharts draws under the Content-Security-Policy (any violation fails the journey: support/fixtures.ts).
   await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+  // The story comes first: where followership goes relative to the chooser's reporting line.
+  await expect(page.getByTestId("headline")).toHaveText(/^\d+% of followership goes to people outside the chooser's reporting line$/);
+  await expect(page.getByRole("heading", { name: "Informal leaders" })).toBeVisible();
   await shoot(page, "leader-overview");
 
   await page.getByRole("link", { name: "Influence network" }).click();
@@ -116,13 +141,14 @@ test("admin to respondents to leader to analyst", async ({ page, browser }) => {
 
   await page.getByRole("link", { name: "Positional vs earned" }).click();
   await expect(page.getByRole("heading", { name: "Leaders with authority" }).first()).toBeVisible();
-  await expect(page.getByRole("link", { name: "Eve Engine" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Eve Engine" }).first()).toBeVisible();
   await shoot(page, "leader-quadrant");
 
   await page.getByRole("link", { name: "Teams" }).click();
   const heatmap = page.getByRole("table", { name: "Teams and combined groups × constructs" });
   await expect(heatmap.getByRole("rowheader", { name: "Team of Eve Engine · Engineering" })).toBeVisible();
-  await expect(heatmap.getByRole("cell", { name: /^suppressed/ })).toBeVisible();
+  // Hidden to protect anonymity, with the reason for screen readers, never a bare dash.
+  await expect(heatmap.getByRole("cell", { name: /^hidden\b.*Fewer than 5 answers/ }).first()).toBeVisible();
   await expect(page.getByText("Rest of the organization")).toHaveCount(0);
   await shoot(page, "leader-teams");
 
@@ -134,7 +160,9 @@ test("admin to respondents to leader to analyst", async ({ page, browser }) => {
   await shoot(page, "leader-people");
   await page.getByRole("link", { name: "Eve Engine" }).click();
   await expect(page.getByRole("heading", { name: "Eve Engine" })).toBeVisible();
-  await shoot(page, "leader-person");
+  await expect(page.getByRole("heading", { name: "What is not shown, and why" })).toBeVisible();
+  await expect(page.getByText(/people report to them directly and \d+ (people|person) chose to follow them/)).toBeVisible();
+  await shootWidths(page, "leader-person");
   await logOut(page);
 
   // The analyst sees the organization and exports the network for Gephi.
@@ -143,9 +171,22 @@ test("admin to respondents to leader to analyst", async ({ page, browser }) => {
   await page.getByLabel("Choose a password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account and join" }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
+  await shootWidths(page, "org-home");
+  await page.goto(`/o/${slug}/dashboards`);
+  await expect(page.getByText(/^\d+% of followership goes to people outside the chooser's reporting line/)).toBeVisible();
+  await expect(page.getByText(/^Answered: /)).toBeVisible();
+  await shootWidths(page, "dashboards-index");
   await page.goto(dashboard);
   await expect(page.locator("div", { has: page.getByText("Responses", { exact: true }) }).getByRole("definition").first()).toHaveText("10");
-  await shoot(page, "analyst-overview");
+  await expect(page.getByTestId("headline")).toBeVisible();
+  // "Download SVG" saves the chart itself, titled, not one of its 14×14 legend icons.
+  const constructs = await downloadChart(page, "Constructs");
+  expect(constructs).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(constructs).toContain("<title>Constructs</title>");
+  expect(constructs).toContain("recharts-bar-rectangle");
+  expect(constructs).toContain(">Strongly disagree</text>");
+  expect(Number(constructs.match(/width="(\d+)"/)![1])).toBeGreaterThan(200);
+  await shootWidths(page, "analyst-overview");
   await expectAccessible(page);
   for (const [tab, name] of [
     ["Influence network", "analyst-network"],
@@ -159,6 +200,24 @@ test("admin to respondents to leader to analyst", async ({ page, browser }) => {
     await expectAccessible(page);
   }
   await expect(page.getByRole("rowheader", { name: "Rest of the organization" })).toBeVisible();
+
+  // The quadrant: every person counted once in the cards, drawn one circle per position with its count.
+  await page.getByRole("link", { name: "Positional vs earned" }).click();
+  const cards = page.getByRole("list", { name: "How many people in each place" });
+  await expect(cards.getByRole("listitem")).toHaveCount(4);
+  const counts = (await cards.locator("span.tabular-nums").allTextContents()).map(Number);
+  expect(counts.reduce((sum, count) => sum + count, 0)).toBe(13);
+  await page.getByText(/^Every position as a table/).click();
+  const positions = page.getByRole("region", { name: "Positions in the quadrant" }).getByRole("row");
+  const rows = (await positions.count()) - 1;
+  expect(rows).toBeGreaterThan(0);
+  await expect(page.locator(".recharts-scatter-symbol")).toHaveCount(rows);
+  await positions.nth(1).getByRole("link").click();
+  await expect(page.locator("#at-position h2")).toHaveText(/^\d+ direct reports?, \d+ followers?: \d+ (person|people)/);
+  const quadrantSvg = await downloadChart(page, "Positional vs earned");
+  expect(quadrantSvg).toContain("<title>Positional vs earned</title>");
+  expect(quadrantSvg).toContain("recharts-scatter");
+  await shootWidths(page, "analyst-quadrant");
   await page.getByText("Export").click();
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Network (GEXF, for Gephi)" }).click();
@@ -168,7 +227,10 @@ test("admin to respondents to leader to analyst", async ({ page, browser }) => {
   expect(graph.hasNode(graph.findNode((_, attributes) => attributes.label === "Eve Engine")!)).toBe(true);
   await logOut(page);
 
-  // The owner still gets in.
+  // The owner still gets in, and their finished checklist is gone from the org home.
   await logIn(page, ownerEmail);
   await expect(page).toHaveURL(new RegExp(`/o/${slug}$`));
+  await expect(page.getByText("Latest results")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Getting started" })).toHaveCount(0);
+  await shootWidths(page, "owner-org-home");
 });

@@ -4,6 +4,7 @@ import {
   BarChart,
   CartesianGrid,
   Cell,
+  LabelList,
   Legend,
   Line,
   LineChart,
@@ -17,6 +18,8 @@ import {
   ZAxis,
 } from "recharts";
 import { LIKERT_LABELS } from "~/modules/surveys/labels";
+import { chartSvgDocument, pictureFromFrame } from "./chart-svg";
+import { percentages } from "~/modules/dashboards/percentages";
 
 /** Charts render in the browser only; on the server (and without JavaScript) the table beside each chart carries the figures. */
 function useMounted() {
@@ -29,16 +32,15 @@ export function ChartFrame({ title, description, children, height = 280, fileNam
   const mounted = useMounted();
   const frame = useRef<HTMLDivElement>(null);
   const download = () => {
-    const svg = frame.current?.querySelector("svg.recharts-surface");
-    if (!svg) return;
-    const clone = svg.cloneNode(true) as SVGElement;
-    clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
-    const blob = new Blob([new XMLSerializer().serializeToString(clone)], { type: "image/svg+xml" });
+    const picture = frame.current ? pictureFromFrame(frame.current, title) : null;
+    if (!picture) return;
+    const blob = new Blob([chartSvgDocument(picture)], { type: "image/svg+xml" });
     const link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
     link.download = `${fileName}.svg`;
     link.click();
-    URL.revokeObjectURL(link.href);
+    // Revoked once the browser has started the download, not before.
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   };
   return (
     <figure className="card p-5">
@@ -48,7 +50,7 @@ export function ChartFrame({ title, description, children, height = 280, fileNam
           {description ? <span className="mt-1 block text-sm text-slate-600">{description}</span> : null}
         </figcaption>
         {mounted ? (
-          <button type="button" onClick={download} className="btn-ghost text-xs">
+          <button type="button" onClick={download} className="btn-ghost whitespace-nowrap text-xs" aria-label={`Download SVG: ${title}`}>
             Download SVG
           </button>
         ) : null}
@@ -68,18 +70,25 @@ export function ChartFrame({ title, description, children, height = 280, fileNam
 
 const LIKERT_COLORS = ["#b91c1c", "#f87171", "#cbd5e1", "#818cf8", "#4338ca"];
 
+/**
+ * Legends in the order the series are given (recharts sorts them by name unless told not to) and
+ * in dark text: a pale series colour is fine for a swatch but not for words.
+ */
+const LEGEND = { itemSorter: null, wrapperStyle: { fontSize: 12 }, formatter: (value: unknown) => <span style={{ color: "#334155" }}>{String(value)}</span> } as const;
+
 export function DistributionChart({ rows }: { rows: { label: string; distribution: number[] }[] }) {
   const data = rows.map((row) => {
-    const total = row.distribution.reduce((sum, count) => sum + count, 0) || 1;
-    return Object.fromEntries([["label", row.label], ...row.distribution.map((count, i) => [LIKERT_LABELS[i]!, Math.round((count / total) * 100)])]);
+    // Whole percentages that add up to exactly 100, so that every bar has the same length.
+    const shares = percentages(row.distribution);
+    return Object.fromEntries([["label", row.label], ...shares.map((share, i) => [LIKERT_LABELS[i]!, share])]);
   });
   return (
-    <BarChart data={data} layout="vertical" margin={{ left: 24, right: 16 }}>
+    <BarChart data={data} layout="vertical" margin={{ left: 24, right: 24 }}>
       <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-      <XAxis type="number" domain={[0, 100]} unit="%" tick={{ fontSize: 12 }} />
+      <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} allowDataOverflow unit="%" tick={{ fontSize: 12 }} />
       <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12 }} />
       <Tooltip formatter={(value) => `${value}%`} />
-      <Legend wrapperStyle={{ fontSize: 12 }} />
+      <Legend {...LEGEND} />
       {LIKERT_LABELS.map((label, i) => (
         <Bar key={label} dataKey={label} stackId="likert" fill={LIKERT_COLORS[i]} isAnimationActive={false} />
       ))}
@@ -97,8 +106,8 @@ export function TrendChart({ series, domain }: { series: { label: string; points
       <CartesianGrid stroke="#e2e8f0" />
       <XAxis dataKey="wave" tick={{ fontSize: 12 }} />
       <YAxis domain={domain ?? ["auto", "auto"]} tick={{ fontSize: 12 }} />
-      <Tooltip formatter={(value) => (typeof value === "number" ? value.toFixed(2) : "suppressed")} />
-      <Legend wrapperStyle={{ fontSize: 12 }} />
+      <Tooltip formatter={(value) => (typeof value === "number" ? value.toFixed(2) : "hidden")} />
+      <Legend {...LEGEND} />
       {series.map((s, i) => (
         <Line key={s.label} type="monotone" dataKey={s.label} stroke={LINE_COLORS[i % LINE_COLORS.length]} strokeWidth={2} connectNulls={false} isAnimationActive={false} dot />
       ))}
@@ -113,31 +122,59 @@ export const QUADRANT_COLORS: Record<string, string> = {
   contributor: "#94a3b8",
 };
 
-export function QuadrantChart({
-  points,
-  informalThreshold,
-  labels,
-}: {
-  points: { name: string; directReports: number; followers: number; quadrant: string }[];
-  informalThreshold: number;
-  labels: Record<string, string>;
-}) {
-  const groups = Object.keys(QUADRANT_COLORS).map((quadrant) => ({ quadrant, data: points.filter((point) => point.quadrant === quadrant) }));
-  const widest = Math.max(1, ...points.map((point) => point.directReports));
+type Position = { directReports: number; followers: number; quadrant: string; count: number; label: string };
+
+function PositionTooltip({ active, payload }: { active?: boolean; payload?: readonly { payload?: Position }[] }) {
+  const position = active ? payload?.[0]?.payload : undefined;
+  if (!position) return null;
+  const plural = (n: number, word: string) => `${n.toLocaleString("en")} ${n === 1 ? word : `${word}s`}`;
   return (
-    <ScatterChart margin={{ left: 0, right: 24, top: 16, bottom: 8 }}>
+    <div className="rounded-md bg-white px-3 py-2 text-sm shadow-lg ring-1 ring-slate-200">
+      <p className="font-semibold text-slate-900">{position.label}</p>
+      <p className="text-slate-700">
+        {plural(position.directReports, "direct report")} · {plural(position.followers, "follower")}
+      </p>
+      {position.count > 1 ? <p className="text-xs text-slate-600">Select to list them</p> : null}
+    </div>
+  );
+}
+
+/**
+ * People aggregated by position: one point per (direct reports, followers) pair, sized by how many
+ * sit there and labelled with the count, so that 39 people never look like 15 and the page draws
+ * one element per position rather than per person. Selecting a point lists the people there.
+ */
+export function QuadrantChart({ positions, informalThreshold, labels, onSelect }: { positions: Position[]; informalThreshold: number; labels: Record<string, string>; onSelect: (position: Position) => void }) {
+  const largest = Math.max(2, ...positions.map((position) => position.count));
+  // Area by count, but a shared position always large enough to carry its number.
+  const area = (count: number) => (count === 1 ? 60 : 260 + ((count - 2) / Math.max(1, largest - 2)) * 640);
+  const groups = Object.keys(QUADRANT_COLORS).map((quadrant) => ({ quadrant, data: positions.filter((position) => position.quadrant === quadrant).map((position) => ({ ...position, area: area(position.count) })) }));
+  const widest = Math.max(1, ...positions.map((position) => position.directReports));
+  return (
+    <ScatterChart margin={{ left: 8, right: 24, top: 8, bottom: 24 }}>
       <CartesianGrid stroke="#e2e8f0" />
-      <XAxis type="number" dataKey="directReports" name="Direct reports" domain={[0, "auto"]} allowDecimals={false} tick={{ fontSize: 12 }} label={{ value: "Formal authority: direct reports", position: "insideBottom", offset: -4, fontSize: 12 }} />
-      <YAxis type="number" dataKey="followers" name="Followers" tick={{ fontSize: 12 }} label={{ value: "Earned: followers", angle: -90, position: "insideLeft", fontSize: 12 }} />
-      <ZAxis range={[40, 40]} />
-      <Tooltip cursor={{ strokeDasharray: "3 3" }} formatter={(value, name) => [value, name]} labelFormatter={() => ""} />
+      <XAxis type="number" dataKey="directReports" name="Direct reports" domain={[0, "auto"]} allowDecimals={false} tick={{ fontSize: 12 }} label={{ value: "Formal authority: direct reports", position: "bottom", offset: 4, fontSize: 12, fill: "#334155" }} />
+      <YAxis type="number" dataKey="followers" name="Followers" domain={[0, "auto"]} allowDecimals={false} tick={{ fontSize: 12 }} label={{ value: "Earned: followers", angle: -90, position: "insideLeft", fontSize: 12, fill: "#334155", style: { textAnchor: "middle" } }} />
+      <ZAxis type="number" dataKey="area" domain={[60, 900]} range={[60, 900]} />
+      <Tooltip cursor={{ strokeDasharray: "3 3" }} content={PositionTooltip} />
       {/* Without reports: informal leader from the threshold up. With reports: followers at least half the team. */}
       <ReferenceLine segment={[{ x: 0, y: informalThreshold - 0.5 }, { x: 0.5, y: informalThreshold - 0.5 }]} stroke="#64748b" strokeDasharray="4 4" />
       <ReferenceLine x={0.5} stroke="#64748b" strokeDasharray="4 4" />
       <ReferenceLine segment={[{ x: 1, y: 0.5 }, { x: widest, y: widest / 2 }]} stroke="#64748b" strokeDasharray="4 4" />
-      <Legend wrapperStyle={{ fontSize: 12 }} />
+      <Legend {...LEGEND} verticalAlign="top" height={32} />
       {groups.map((group) => (
-        <Scatter key={group.quadrant} name={labels[group.quadrant]} data={group.data} fill={QUADRANT_COLORS[group.quadrant]} isAnimationActive={false} />
+        <Scatter
+          key={group.quadrant}
+          name={labels[group.quadrant]}
+          data={group.data}
+          fill={QUADRANT_COLORS[group.quadrant]}
+          fillOpacity={0.85}
+          isAnimationActive={false}
+          cursor="pointer"
+          onClick={(entry) => onSelect((entry as unknown as { payload: Position }).payload)}
+        >
+          <LabelList dataKey="count" position="center" fill="#ffffff" fontSize={11} formatter={(value: unknown) => (Number(value) > 1 ? String(value) : "")} />
+        </Scatter>
       ))}
     </ScatterChart>
   );

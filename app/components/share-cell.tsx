@@ -1,4 +1,5 @@
 import { formatShare, SHARE_HIDDEN_REASON, type ShareFigure } from "~/modules/analytics/shares";
+import { Hidden, NotApplicable } from "./figure-state";
 
 /**
  * A share that names a person, as the truth rule allows: a figure, a range when some followers'
@@ -6,14 +7,17 @@ import { formatShare, SHARE_HIDDEN_REASON, type ShareFigure } from "~/modules/an
  * (not a manager) and reads differently.
  */
 export function ShareCell({ figure }: { figure: ShareFigure | null }) {
-  if (figure === null) return <span className="text-slate-400">n/a</span>;
+  if (figure === null) return <NotApplicable reason="no-team" />;
   if (figure.shown === "no") {
-    return (
-      <span className="text-slate-500" title={SHARE_HIDDEN_REASON[figure.reason]}>
-        {figure.reason === "no-followers" ? "none chose" : "hidden"}
-        <span className="sr-only">: {SHARE_HIDDEN_REASON[figure.reason]}</span>
-      </span>
-    );
+    if (figure.reason === "no-followers") {
+      return (
+        <span className="text-slate-600" title={SHARE_HIDDEN_REASON[figure.reason]}>
+          none chose
+        </span>
+      );
+    }
+    // Share reasons do not depend on k.
+    return <Hidden reason={figure.reason} k={0} />;
   }
   const partial = figure.known < figure.total;
   return (

@@ -50,6 +50,9 @@ describe("who is named on influence views", () => {
     expect(seen).toContain("Eng Head");
     expect(seen).not.toContain("Eng Person 3");
     expect(seen).not.toContain(idOf("eng3@acme.test"));
+    // people.csv joins named people back to HR data by email, and nobody else.
+    expect(seen).toContain("eng-head@acme.test");
+    expect(seen).not.toContain("eng3@acme.test");
     expect(seen).toContain("Someone in Eng");
     const page = await call(() => person.loader({ request: makeRequest("/", { cookie: analyst.cookie }), params: { orgSlug: s.org.slug, personId: idOf("eng3@acme.test") }, context: {} }));
     expect(page.status).toBe(404);

@@ -5,14 +5,17 @@ import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
 import { hasRole } from "~/modules/accounts/roles";
 import { loadOverview } from "~/modules/accounts/overview.server";
+import { waveSummaries } from "~/modules/dashboards/summaries.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request, params.orgSlug, "leader");
-  return { orgSlug: member.orgSlug, name: member.userName, canAdminister: hasRole(member.role, "admin"), overview: await loadOverview(db, member.orgId) };
+  const overview = await loadOverview(db, member.orgId);
+  const latest = overview.latestResults ? ((await waveSummaries(db, member, [overview.latestResults.waveId])).get(overview.latestResults.waveId) ?? null) : null;
+  return { orgSlug: member.orgSlug, name: member.userName, canAdminister: hasRole(member.role, "admin"), overview, latest };
 }
 
 export default function Overview() {
-  const { orgSlug, name, canAdminister, overview } = useLoaderData<typeof loader>();
+  const { orgSlug, name, canAdminister, overview, latest } = useLoaderData<typeof loader>();
   // Absolute links only: see e2e/links-during-navigation.spec.ts.
   const base = `/o/${orgSlug}`;
   const steps = [
@@ -45,8 +48,16 @@ export default function Overview() {
         <div className="mb-6">
           <Link to={`${base}/dashboards/${overview.latestResults.waveId}`} className="card flex items-center justify-between gap-4 p-5 hover:bg-slate-50">
             <span>
-              <span className="block text-sm text-slate-600">Latest results</span>
-              <span className="block font-semibold text-slate-900">{overview.latestResults.label}</span>
+              <span className="block text-sm text-slate-600">Latest results · {overview.latestResults.label}</span>
+              {latest?.headline ? (
+                <span className="mt-1 flex flex-wrap items-baseline gap-x-3">
+                  <span className="text-4xl font-semibold tabular-nums text-indigo-800">{Math.round(latest.headline.share * 100)}%</span>
+                  <span className="font-semibold text-slate-900">{latest.headline.phrase}</span>
+                </span>
+              ) : (
+                <span className="block font-semibold text-slate-900">Open the dashboard</span>
+              )}
+              {latest?.answered ? <span className="mt-1 block text-sm text-slate-600">Answered: {latest.answered}</span> : latest?.responses ? <span className="mt-1 block text-sm text-slate-600">{latest.responses.toLocaleString("en")} responses</span> : null}
             </span>
             <span aria-hidden="true" className="text-indigo-700">
               →
@@ -69,7 +80,8 @@ export default function Overview() {
           <dd className="text-sm text-slate-600">{overview.openWaves} open now</dd>
         </div>
       </dl>
-      {canAdminister ? (
+      {/* Once every step is done the checklist has done its job. */}
+      {canAdminister && steps.some((step) => !step.done) ? (
         <section className="mt-8" aria-labelledby="getting-started">
           <h2 id="getting-started" className="text-lg font-semibold">
             Getting started

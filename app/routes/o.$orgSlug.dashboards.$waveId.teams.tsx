@@ -2,11 +2,20 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ChartFrame, DivergingBars } from "~/components/charts";
 import { DashboardEmpty } from "~/components/dashboard-empty";
+import { Hidden, MissingFiguresLegend } from "~/components/figure-state";
+import { Pagination, pageFrom } from "~/components/pagination";
 import { dashboardPage } from "~/modules/dashboards/dashboard.server";
 import { teamsView } from "~/modules/dashboards/views";
 
+const PAGE_SIZE = 25;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return dashboardPage(request, params, teamsView);
+  const page = pageFrom(new URL(request.url).searchParams);
+  return dashboardPage(request, params, (analytics) => {
+    const view = teamsView(analytics);
+    // One page of teams leaves the server: the page stays the same size whatever the organization's.
+    return { ...view, groups: view.groups.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), groupCount: view.groups.length, page };
+  });
 }
 
 /**
@@ -57,9 +66,8 @@ export default function Teams() {
               <td className="text-right tabular-nums">{row.responses}</td>
               {row.cells.map((cell) =>
                 "suppressed" in cell ? (
-                  <td key={cell.construct} className="text-center text-xs text-slate-500" title={`Fewer than ${k} answers: hidden so nobody can be singled out`}>
-                    suppressed
-                    <span className="sr-only"> (fewer than {k} answers)</span>
+                  <td key={cell.construct} className="text-center">
+                    <Hidden reason="fewer-than-k" k={k} />
                   </td>
                 ) : (
                   <td key={cell.construct} className="text-center tabular-nums" style={cellStyle(cell.mean, cell.construct)}>
@@ -67,7 +75,7 @@ export default function Teams() {
                   </td>
                 ),
               )}
-              <td className="text-center tabular-nums">{row.authorityIndex === null ? <span className="text-xs text-slate-500">suppressed</span> : (row.authorityIndex > 0 ? "+" : "") + row.authorityIndex.toFixed(2)}</td>
+              <td className="text-center tabular-nums">{row.authorityIndex === null ? <Hidden reason="fewer-than-k" k={k} /> : (row.authorityIndex > 0 ? "+" : "") + row.authorityIndex.toFixed(2)}</td>
             </tr>
           ))}
         </tbody>
@@ -83,9 +91,13 @@ export default function Teams() {
         combined with others and count only in the combined rows.
       </p>
       <Heatmap rows={heatRows} caption="Departments × constructs" />
-      <Heatmap rows={view.groups} caption="Teams and combined groups × constructs" />
+      <div>
+        <Heatmap rows={view.groups} caption="Teams and combined groups × constructs" />
+        <Pagination page={view.page} pageSize={PAGE_SIZE} total={view.groupCount} label="Teams" />
+      </div>
+      <MissingFiguresLegend k={k} />
       {bars.length > 0 ? (
-        <ChartFrame title="Authority index" description="Earned minus positional authority per group (−4 to +4)." height={60 + bars.length * 34} fileName="authority-index">
+        <ChartFrame title="Authority index" description="Earned minus positional authority per department and per team on this page (−4 to +4): above zero, people agree more that authority is earned than given by the title." height={60 + bars.length * 34} fileName="authority-index">
           <DivergingBars rows={bars} />
         </ChartFrame>
       ) : null}

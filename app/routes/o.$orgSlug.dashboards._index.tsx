@@ -7,16 +7,18 @@ import { requireMember } from "~/modules/accounts/membership.server";
 import { hasRole } from "~/modules/accounts/roles";
 import { formatDate } from "~/modules/dates";
 import { listDashboardWaves } from "~/modules/dashboards/dashboard.server";
+import { waveSummaries, type WaveSummary } from "~/modules/dashboards/summaries.server";
 
 export const meta: MetaFunction = () => [{ title: "Dashboards · Earned" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request, params.orgSlug, "leader");
   const waves = await listDashboardWaves(db, member.orgId);
-  const surveys = new Map<string, { id: string; name: string; waves: typeof waves }>();
+  const summaries = await waveSummaries(db, member, waves.map((wave) => wave.id));
+  const surveys = new Map<string, { id: string; name: string; waves: (typeof waves[number] & { summary: WaveSummary | null })[] }>();
   for (const wave of waves) {
     const survey = surveys.get(wave.surveyId) ?? { id: wave.surveyId, name: wave.surveyName, waves: [] };
-    survey.waves.push(wave);
+    survey.waves.push({ ...wave, summary: summaries.get(wave.id) ?? null });
     surveys.set(wave.surveyId, survey);
   }
   return { orgSlug: member.orgSlug, canRunSurveys: hasRole(member.role, "admin"), isLeader: member.role === "leader", k: member.minGroupSize, surveys: [...surveys.values()] };
@@ -56,12 +58,22 @@ export default function Dashboards() {
               </h2>
               <ul className="mt-3 divide-y divide-slate-100">
                 {survey.waves.map((wave) => (
-                  <li key={wave.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
+                  <li key={wave.id} className="grid gap-2 py-3 sm:grid-cols-[10rem_1fr_auto] sm:items-center">
                     <span className="flex items-center gap-2">
-                      <Link to={`/o/${orgSlug}/dashboards/${wave.id}`} className="link">
+                      <Link to={`/o/${orgSlug}/dashboards/${wave.id}`} className="link font-medium">
                         Wave {wave.number}
                       </Link>
                       <StatusBadge status={wave.status} />
+                    </span>
+                    <span className="text-sm">
+                      {wave.summary?.headline ? (
+                        <span className="block text-slate-900">{wave.summary.headline.text}</span>
+                      ) : (
+                        <span className="block text-slate-600">{wave.summary ? `No headline yet: fewer than ${k} choices in your view.` : "Results are being prepared."}</span>
+                      )}
+                      <span className="block text-slate-600">
+                        {wave.summary?.answered ? `Answered: ${wave.summary.answered}` : wave.summary?.responses !== null && wave.summary?.responses !== undefined ? `${wave.summary.responses.toLocaleString("en")} responses${isLeader ? " in your teams" : ""}` : null}
+                      </span>
                     </span>
                     <span className="text-sm text-slate-600">
                       Opened {formatDate(wave.openedAt)}

@@ -136,13 +136,6 @@ export function enpsTrend(waves: WavePoint[]): { wave: number; score: number | n
   });
 }
 
-export function authorityTrend(waves: WavePoint[]): { wave: number; value: number | null }[] {
-  return waves.map((wave) => {
-    const cell = authorityIndex(wave.analytics.blocks);
-    return { wave: wave.number, value: isShown(cell) ? cell.value : null };
-  });
-}
-
 /** A wave without any block has no figures at all: null, not zero. */
 export function personTrend(waves: WavePoint[], personId: string) {
   return waves.map((wave) => {

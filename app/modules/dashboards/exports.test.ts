@@ -2,7 +2,9 @@ import { DOMParser } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
 import { computeWaveAnalytics } from "~/modules/analytics/engine";
 import { smallOrg } from "~/modules/analytics/fixtures/small-org";
-import { EXPORTS, exportFile, xmlText, type ExportFormat } from "./exports";
+import Papa from "papaparse";
+import { applyNaming } from "~/modules/analytics/naming";
+import { EXPORTS, exportFile, GEXF_VIZ_NAMESPACE, xmlText, type ExportFormat } from "./exports";
 
 /** Every kind of character XML 1.0 refuses (the name below adds the ones it must escape). */
 const FORBIDDEN = [
@@ -72,5 +74,59 @@ describe("network exports", () => {
   it("keeps the text XML allows, emoji and accents included", () => {
     expect(xmlText("Zoë 👩‍💻 \t\n\r")).toBe("Zoë 👩‍💻 \t\n\r");
     expect(xmlText("a\u0000b\u0008c\u000bd\u001fe\uFFFEf\uD800g")).toBe("abcdefg");
+  });
+});
+
+describe("people.csv", () => {
+  const analytics = applyNaming(computeWaveAnalytics(smallOrg()), {
+    naming: "formal-roles",
+    consented: new Set(),
+    viewer: "analyst",
+    pseudonym: (id) => `anonymous-${id.length}x`,
+  });
+  const keys = new Map(["ceo", "m1", "m2", "e1"].map((id) => [id, { email: `${id}@example.test` }]));
+  const rows = Papa.parse<Record<string, string>>(exportFile(analytics, "people.csv", keys), { header: true, skipEmptyLines: true }).data;
+
+  it("joins named people back to HR data by id and email, and pseudonymous rows by neither", () => {
+    const m1 = rows.find((row) => row.Name === "M1")!;
+    expect(m1["Person id"]).toBe("m1");
+    expect(m1.Email).toBe("m1@example.test");
+    const anonymous = rows.filter((row) => row.Name!.startsWith("Someone"));
+    expect(anonymous.length).toBeGreaterThan(0);
+    for (const row of anonymous) {
+      expect(row["Person id"]).toBe("");
+      expect(row.Email).toBe("");
+    }
+  });
+
+  it("keeps numeric columns numeric: an empty cell where a figure is hidden, the reason in its own column", () => {
+    for (const row of rows) {
+      for (const column of ["Followers", "Earned share (%)", "Follow-back (%)", "Direct reports", "PageRank"]) {
+        expect(row[column] === "" || Number.isFinite(Number(row[column])), `${column}: ${row[column]}`).toBe(true);
+      }
+      expect(Object.values(row)).not.toContain("suppressed");
+    }
+    const m1 = rows.find((row) => row.Name === "M1")!;
+    expect(m1["Earned share (%)"]).toBe("50");
+    expect(m1["Follow-back (%)"]).toBe("75");
+    const ceo = rows.find((row) => row.Name === "CEO")!;
+    expect(ceo["Earned share (%)"]).toBe("");
+    expect(ceo["Earned share: note"]).toMatch(/minimum group size/);
+    expect(rows.find((row) => row.Name!.startsWith("Someone"))!["Follow-back: note"]).toMatch(/^Does not apply/);
+  });
+
+  it("uses the screen's labels for places and stability", () => {
+    expect(new Set(rows.map((row) => row.Quadrant))).toEqual(new Set(["Leaders with authority", "Positional managers", "Contributors"]));
+  });
+});
+
+describe("network.gexf", () => {
+  it("declares its namespaces as URIs", () => {
+    const { document, problems } = parseXml(exportFile(computeWaveAnalytics(smallOrg()), "network.gexf"));
+    expect(problems).toEqual([]);
+    const root = document.documentElement!;
+    expect(root.getAttribute("xmlns")).toBe("http://www.gexf.net/1.2draft");
+    expect(root.getAttribute("xmlns:viz")).toBe(GEXF_VIZ_NAMESPACE);
+    for (const attribute of ["xmlns", "xmlns:viz"]) expect(root.getAttribute(attribute)).toMatch(/^http:\/\/[a-z0-9.-]+\/[\w./-]*$/);
   });
 });

@@ -3,9 +3,12 @@ import { write as writeGexf } from "graphology-gexf";
 import { toCsv } from "~/modules/csv";
 import XMLWriter from "xml-writer";
 import type { WaveAnalytics } from "~/modules/analytics/engine";
+import { isPseudonym } from "~/modules/analytics/naming";
 import { quadrantOf, QUADRANTS } from "~/modules/analytics/quadrant";
-import { earnedShare, followBackShare, SHARE_HIDDEN_REASON, type ShareFigure } from "~/modules/analytics/shares";
+import { earnedShare, followBackShare, type ShareFigure } from "~/modules/analytics/shares";
+import { STABILITY_LABEL } from "~/modules/analytics/stability";
 import type { ExportFormat } from "./export-formats";
+import { shareNote } from "./labels";
 import { teamsView } from "./views";
 
 /**
@@ -17,34 +20,46 @@ import { teamsView } from "./views";
 // The formats' names and labels live apart, so that pages listing them load none of the writers below.
 export { EXPORTS, isExportFormat, type ExportFormat } from "./export-formats";
 
-/** A share as CSV columns: numbers stay numbers; what is not shown is empty, with its reason beside it. */
-function shareColumns(prefix: string, figure: ShareFigure | null): Record<string, number | string | null> {
+/**
+ * A share as CSV columns, in percent as on the screen: numbers stay numbers; what is not shown is
+ * an empty cell, with the screen's reason in its own column.
+ */
+function shareColumns(label: string, figure: ShareFigure | null, k: number): Record<string, number | string | null> {
+  const percent = (share: number) => Math.round(share * 1000) / 10;
   return {
-    [prefix]: figure?.shown === "exact" ? Number(figure.share.toFixed(3)) : null,
-    [`${prefix}_low`]: figure?.shown === "range" ? Number(figure.low.toFixed(3)) : null,
-    [`${prefix}_high`]: figure?.shown === "range" ? Number(figure.high.toFixed(3)) : null,
-    [`${prefix}_note`]: figure === null ? "not a manager" : figure.shown === "no" ? SHARE_HIDDEN_REASON[figure.reason] : figure.shown === "range" ? "a range: some followers' groups straddle the reporting line" : "",
+    [`${label} (%)`]: figure?.shown === "exact" ? percent(figure.share) : null,
+    [`${label} from (%)`]: figure?.shown === "range" ? percent(figure.low) : null,
+    [`${label} to (%)`]: figure?.shown === "range" ? percent(figure.high) : null,
+    [`${label}: note`]: shareNote(figure, k),
   };
 }
 
-export function exportFile(analytics: WaveAnalytics, format: ExportFormat): string {
+/** What joins a named row back to HR data; pseudonymous rows get neither. */
+export type PersonKeys = ReadonlyMap<string, { email: string }>;
+
+export function exportFile(analytics: WaveAnalytics, format: ExportFormat, keys: PersonKeys = new Map()): string {
   switch (format) {
     case "people.csv":
       return toCsv(
-        analytics.people.map((person) => ({
-          person_id: person.id,
-          name: person.name,
-          title: person.title ?? "",
-          department: person.department ?? "",
-          followers: person.primaryFollowers,
-          ...Object.fromEntries(analytics.nominationQuestions.map((question) => [`nominations_${question.key}`, person.followers[question.id] ?? 0])),
-          ...shareColumns("earned_share", earnedShare(person.line, analytics.k)),
-          ...shareColumns("follow_back", person.followBack ? followBackShare(person.followBack, analytics.k) : null),
-          direct_reports: person.directReports,
-          total_reports: person.totalReports,
-          pagerank: Number(person.pagerank.toFixed(6)),
-          quadrant: QUADRANTS[quadrantOf(person, analytics.quadrantRule)].title,
-        })),
+        analytics.people.map((person) => {
+          const named = !isPseudonym(person.id);
+          return {
+            "Person id": named ? person.id : "",
+            Email: named ? (keys.get(person.id)?.email ?? "") : "",
+            Name: person.name,
+            Title: person.title ?? "",
+            Department: person.department ?? "",
+            Followers: person.primaryFollowers,
+            ...Object.fromEntries(analytics.nominationQuestions.map((question) => [`Chosen on “${question.prompt}”`, person.followers[question.id] ?? 0])),
+            ...shareColumns("Earned share", earnedShare(person.line, analytics.k), analytics.k),
+            ...shareColumns("Follow-back", person.followBack ? followBackShare(person.followBack, analytics.k) : null, analytics.k),
+            "Direct reports": person.directReports,
+            "People in their line": person.totalReports,
+            PageRank: Number(person.pagerank.toFixed(6)),
+            Quadrant: QUADRANTS[quadrantOf(person, analytics.quadrantRule)].title,
+            Stability: person.stability ? STABILITY_LABEL[person.stability] : "",
+          };
+        }),
       );
     case "groups.csv": {
       const view = teamsView(analytics);
@@ -66,7 +81,7 @@ export function exportFile(analytics: WaveAnalytics, format: ExportFormat): stri
     case "flows.csv":
       return toCsv(analytics.flows.map((flow) => ({ from_department: flow.from, to_department: flow.to, nominations: flow.weight })));
     case "network.gexf":
-      return writeGexf(xmlSafeGraph(networkGraph(analytics)));
+      return writeGexfWellFormed(xmlSafeGraph(networkGraph(analytics)));
     case "network.graphml":
       return writeGraphml(xmlSafeGraph(networkGraph(analytics)));
   }
@@ -129,6 +144,16 @@ function xmlSafeGraph(graph: DirectedGraph): DirectedGraph {
     safe.addEdge(ids.get(source)!, ids.get(target)!, clean(attributes));
   });
   return safe;
+}
+
+/**
+ * graphology-gexf declares the viz namespace as "http:///www.gexf.net/1.1draft/viz" (three
+ * slashes, and the wrong draft): not a URI. The file declares the viz namespace of its own draft, 1.2.
+ */
+export const GEXF_VIZ_NAMESPACE = "http://www.gexf.net/1.2draft/viz";
+
+function writeGexfWellFormed(graph: DirectedGraph): string {
+  return writeGexf(graph).replace(/xmlns:viz="[^"]*"/, `xmlns:viz="${GEXF_VIZ_NAMESPACE}"`);
 }
 
 function writeGraphml(graph: DirectedGraph): string {

@@ -1,4 +1,4 @@
-import { aggregateConstruct, aggregateEnps, authorityIndex, authorityTrend, constructLabel, constructTrends, departmentRows, enpsTrend, isShown, type WavePoint } from "~/modules/analytics/dashboard";
+import { aggregateConstruct, aggregateEnps, authorityIndex, constructLabel, departmentRows, isShown } from "~/modules/analytics/dashboard";
 import type { PersonFigures, WaveAnalytics } from "~/modules/analytics/engine";
 import { isPseudonym } from "~/modules/analytics/naming";
 import { quadrantOf, quadrantSentence, QUADRANTS, type QuadrantKey } from "~/modules/analytics/quadrant";
@@ -22,7 +22,7 @@ export function emptyReason(analytics: { blocks: unknown[] } | null, scope: { ki
 }
 const hidden = { suppressed: true as const };
 
-export function overviewView(analytics: WaveAnalytics, points: WavePoint[], shuffle: <T>(items: T[]) => T[]) {
+export function overviewView(analytics: WaveAnalytics, shuffle: <T>(items: T[]) => T[]) {
   const rows = departmentRows(analytics);
   const responses = isShown(analytics.responses) ? analytics.responses.total : null;
   const enps = aggregateEnps(analytics.blocks);
@@ -38,11 +38,6 @@ export function overviewView(analytics: WaveAnalytics, points: WavePoint[], shuf
     }),
     enps: isShown(enps) ? enps : hidden,
     authorityIndex: isShown(index) ? index.value : null,
-    trends: {
-      constructs: constructTrends(points).map((trend) => ({ ...trend, label: constructLabel(trend.construct) })),
-      enps: enpsTrend(points),
-      authority: authorityTrend(points),
-    },
     departments: rows.departments.map((row) => ({ label: row.label, responses: row.responses })),
     // Comments appear at close, in whole comment groups, shuffled on every view.
     comments: analytics.closed ? { state: "shown" as const, items: shuffle(comments) } : { state: "at-close" as const },
@@ -75,7 +70,25 @@ export function followersMeaning(analytics: Pick<WaveAnalytics, "nominationQuest
   return primary ? `Followers are the people who chose them on “${primary.prompt}”` + "." : "This wave asks no one to choose people, so nobody has followers.";
 }
 
-export function quadrantView(analytics: WaveAnalytics) {
+export type QuadrantPosition = { directReports: number; followers: number; quadrant: QuadrantKey; count: number; label: string };
+
+/** Where people sit in the quadrant, one entry per position with how many sit there: bounded by distinct positions, not people. */
+export function quadrantPositions(people: readonly { name: string; directReports: number; primaryFollowers: number }[], rule: WaveAnalytics["quadrantRule"]): QuadrantPosition[] {
+  const positions = new Map<string, QuadrantPosition>();
+  for (const person of people) {
+    if (person.primaryFollowers === 0 && person.directReports === 0) continue;
+    const key = `${person.directReports}:${person.primaryFollowers}`;
+    const position = positions.get(key);
+    if (position) position.count++;
+    else positions.set(key, { directReports: person.directReports, followers: person.primaryFollowers, quadrant: quadrantOf(person, rule), count: 1, label: person.name });
+  }
+  // A single person's tooltip names them as the naming allows ("Someone in …" otherwise); a crowd is a count.
+  return [...positions.values()].map((position) => (position.count > 1 ? { ...position, label: `${position.count.toLocaleString("en")} people` } : position)).sort((a, b) => a.directReports - b.directReports || a.followers - b.followers);
+}
+
+export const POSITION_PAGE_SIZE = 25;
+
+export function quadrantView(analytics: WaveAnalytics, selected: { directReports: number; followers: number; page: number } | null = null) {
   const points = analytics.people.map((person) => ({
     id: person.id,
     name: person.name,
@@ -93,13 +106,25 @@ export function quadrantView(analytics: WaveAnalytics) {
       .filter((point) => point.quadrant === quadrant)
       .sort((a, b) => b.followers - a.followers || a.name.localeCompare(b.name))
       .slice(0, 25);
+  const atSelected = selected ? points.filter((point) => point.directReports === selected.directReports && point.followers === selected.followers).sort((a, b) => Number(b.named) - Number(a.named) || a.name.localeCompare(b.name)) : [];
   return {
     rule: analytics.quadrantRule,
     sentence: quadrantSentence(analytics.quadrantRule, followersMeaning(analytics)),
     followers: followersMeaning(analytics),
     quadrants: QUADRANTS,
     counts: Object.fromEntries((Object.keys(QUADRANTS) as QuadrantKey[]).map((key) => [key, points.filter((p) => p.quadrant === key).length])) as Record<QuadrantKey, number>,
-    points: points.filter((point) => point.followers > 0 || point.directReports > 0),
+    positions: quadrantPositions(analytics.people, analytics.quadrantRule),
+    selected:
+      selected && atSelected.length > 0
+        ? {
+            directReports: selected.directReports,
+            followers: selected.followers,
+            quadrant: atSelected[0]!.quadrant,
+            total: atSelected.length,
+            page: selected.page,
+            people: atSelected.slice((selected.page - 1) * POSITION_PAGE_SIZE, selected.page * POSITION_PAGE_SIZE),
+          }
+        : null,
     informalLeaders: list("informal-leader"),
     positionalManagers: list("positional-manager"),
     leadersWithAuthority: list("leader-with-authority"),
