@@ -27,10 +27,13 @@ export type LayoutInput = {
 
 const DEPARTMENT_ANCHOR = "department-anchor:";
 
-/** Fewer iterations as the graph grows: about 40 million node-iterations at most. */
+/** Fewer iterations as the graph grows (about 150,000 node-iterations), so the time stays bounded. */
 export function layoutIterations(order: number): number {
-  return Math.max(60, Math.min(400, Math.round(40_000_000 / Math.max(1, order) ** 1.5)));
+  return Math.max(50, Math.min(300, Math.round(150_000 / Math.max(1, order))));
 }
+
+/** Only a group's strongest links shape the layout: the weak tail adds time, not shape. */
+const LINKS_PER_GROUP = 6;
 
 /** Block → block weights: nominations from one block's answers to the members of another. */
 export function groupLinks(input: Pick<LayoutInput, "membership" | "edges">): Map<string, { from: string; to: string; weight: number }> {
@@ -51,10 +54,19 @@ export function computeNetworkLayout(input: LayoutInput): NetworkLayout {
   if (input.blocks.length === 0) return { groups: {} };
   const random = seededRandom(seedOf(input.waveId));
   const graph = new UndirectedGraph();
-  for (const block of input.blocks) graph.addNode(block.key, { x: random() * 100, y: random() * 100, size: 1 + Math.sqrt(block.responses) });
-  for (const department of new Set(input.blocks.map((block) => block.department ?? ""))) graph.addNode(DEPARTMENT_ANCHOR + department, { x: random() * 100, y: random() * 100, size: 1 });
-  for (const block of input.blocks) graph.addEdge(block.key, DEPARTMENT_ANCHOR + (block.department ?? ""), { weight: 2 });
-  for (const link of groupLinks(input).values()) {
+  // Start each department's groups near its own point on a circle: far fewer iterations to settle.
+  const departments = [...new Set(input.blocks.map((block) => block.department ?? ""))].sort();
+  const anchor = new Map(departments.map((department, i) => [department, [100 * Math.cos((2 * Math.PI * i) / departments.length), 100 * Math.sin((2 * Math.PI * i) / departments.length)] as const]));
+  for (const department of departments) graph.addNode(DEPARTMENT_ANCHOR + department, { x: anchor.get(department)![0], y: anchor.get(department)![1], size: 1 });
+  for (const block of input.blocks) {
+    const [x, y] = anchor.get(block.department ?? "")!;
+    graph.addNode(block.key, { x: x + (random() - 0.5) * 60, y: y + (random() - 0.5) * 60, size: 1 + Math.sqrt(block.responses) });
+    graph.addEdge(block.key, DEPARTMENT_ANCHOR + (block.department ?? ""), { weight: 2 });
+  }
+  const strongest = new Map<string, { from: string; to: string; weight: number }[]>();
+  for (const link of groupLinks(input).values()) strongest.set(link.from, [...(strongest.get(link.from) ?? []), link]);
+  const links = [...strongest.values()].flatMap((out) => out.sort((a, b) => b.weight - a.weight || a.to.localeCompare(b.to)).slice(0, LINKS_PER_GROUP));
+  for (const link of links) {
     if (!graph.hasNode(link.from) || !graph.hasNode(link.to)) continue;
     const existing = graph.edge(link.from, link.to);
     if (existing) graph.updateEdgeAttribute(existing, "weight", (weight: number) => weight + link.weight);
