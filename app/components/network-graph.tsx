@@ -46,7 +46,7 @@ export const NetworkGraph = forwardRef<NetworkGraphHandle, Props>(function Netwo
     const element = canvas.current;
     if (!element || !camera.current) return;
     const context = element.getContext("2d");
-    if (context) render(context, state.current, camera.current, size.current);
+    if (context) drawNetwork(context, state.current, camera.current, size.current);
     // The camera, for tests and anyone inspecting the page: where the view is.
     element.dataset.camera = `${camera.current.x.toFixed(1)},${camera.current.y.toFixed(1)},${camera.current.scale.toFixed(4)}`;
   }, []);
@@ -210,7 +210,7 @@ function radii(camera: Camera, fitScale: number) {
   };
 }
 
-function neighbours(props: Props): Set<string> | null {
+function neighbours(props: Omit<Props, "onHover" | "onSelect">): Set<string> | null {
   const focus = props.hovered ?? props.selected;
   if (!focus) return null;
   const near = new Set<string>([focus.id]);
@@ -228,7 +228,8 @@ function neighbours(props: Props): Set<string> | null {
   return near;
 }
 
-function render(context: CanvasRenderingContext2D, props: Props, camera: Camera, size: Size) {
+/** One frame of the network; exported for the benchmark, which draws it in a bare page. */
+export function drawNetwork(context: CanvasRenderingContext2D, props: Omit<Props, "onHover" | "onSelect">, camera: Camera, size: Size) {
   const { groups, links, people, personEdges, colors, coloring } = props;
   const fitScale = fitCamera(boundsOf([...groups, ...people]), size.width, size.height).scale;
   const r = radii(camera, fitScale);
@@ -327,7 +328,7 @@ function arrow(context: CanvasRenderingContext2D, ax: number, ay: number, bx: nu
 }
 
 /** Department names always; then people and groups, largest first, wherever they fit. */
-function drawLabels(context: CanvasRenderingContext2D, props: Props, camera: Camera, size: Size, r: ReturnType<typeof radii>, near: Set<string> | null) {
+function drawLabels(context: CanvasRenderingContext2D, props: Omit<Props, "onHover" | "onSelect">, camera: Camera, size: Size, r: ReturnType<typeof radii>, near: Set<string> | null) {
   const candidates: (LabelCandidate & { text: string; font: string; dx: number })[] = [];
   const add = (id: string, text: string, x: number, y: number, priority: number, font: string, offset: number) => {
     const [sx, sy] = toScreen(camera, size, x, y);
