@@ -9,7 +9,7 @@ type Props = {
   groups: NetworkGroup[];
   /** [from group index, to group index, weight] */
   links: [number, number, number][];
-  departments: { name: string; x: number; y: number }[];
+  departments: { name: string; groups: number; x: number; y: number }[];
   people: NetworkPerson[];
   /** [from group index, person id, weight] */
   personEdges: [number, string, number][];
@@ -21,7 +21,7 @@ type Props = {
   onSelect: (focus: Focus) => void;
 };
 
-export type NetworkGraphHandle = { fit: () => void; focusOn: (x: number, y: number) => void };
+export type NetworkGraphHandle = { fit: () => void; focusOn: (points: { x: number; y: number }[]) => void };
 
 const ZOOM_STEP = 1.5;
 const GROUP_COLOR = "#475569";
@@ -75,9 +75,11 @@ export const NetworkGraph = forwardRef<NetworkGraphHandle, Props>(function Netwo
 
   useImperativeHandle(ref, () => ({
     fit,
-    focusOn: (x, y) => {
+    // A person and the groups that chose them, as close as shows them all (never closer than 8× the whole view).
+    focusOn: (points) => {
       const home = fitCamera(boundsOf([...state.current.groups, ...state.current.people]), size.current.width, size.current.height);
-      camera.current = { x, y, scale: Math.max(camera.current?.scale ?? 0, home.scale * 6) };
+      const near = fitCamera(boundsOf(points), size.current.width, size.current.height, 60);
+      camera.current = { ...near, scale: Math.min(home.scale * 8, Math.max(home.scale * 1.5, near.scale)) };
       redraw();
     },
   }));
@@ -337,7 +339,7 @@ function drawLabels(context: CanvasRenderingContext2D, props: Omit<Props, "onHov
     const width = context.measureText(text).width + 6;
     candidates.push({ id, text, font, dx: offset, x: sx + offset - 3, y: sy - 9, width, height: 18, priority });
   };
-  for (const department of props.departments) add(`d:${department.name}`, department.name, department.x, department.y, 1e9, "600 14px system-ui, sans-serif", -0);
+  for (const department of props.departments) if (department.groups > 0) add(`d:${department.name}`, department.name, department.x, department.y, 1e9, "600 14px system-ui, sans-serif", -0);
   for (const person of props.people) if (!near || near.has(person.id)) add(person.id, person.label, person.x, person.y, (near?.has(person.id) ? 1e8 : 0) + person.followers * 10 + (person.named ? 1 : 0), "12px system-ui, sans-serif", r.person(person) + 3);
   const zoomedIn = camera.scale > fitCamera(boundsOf(props.groups), size.width, size.height).scale * 2.5;
   for (const group of props.groups) if ((near && near.has(group.id)) || zoomedIn) add(group.id, group.label, group.x, group.y, (near?.has(group.id) ? 1e8 : 0) + group.responses, "11px system-ui, sans-serif", r.group(group) + 3);

@@ -34,7 +34,8 @@ function NetworkPage({ view, k, orgSlug }: { view: Overview; k: number; orgSlug:
   const colors = useMemo(() => departmentColors(view.departments), [view.departments]);
   const dataUrl = `/o/${orgSlug}/dashboards/${waveId}/network-people`;
 
-  const people = loaded?.people ?? [];
+  // Before any department is opened, the most followed people are drawn where they belong.
+  const people = loaded?.people ?? view.mostFollowed;
   const personEdges = loaded?.edges ?? [];
   const focus = hovered ?? selected;
   const focusPerson = focus?.kind === "person" ? (people.find((person) => person.id === focus.id) ?? view.mostFollowed.find((person) => person.id === focus.id)) : undefined;
@@ -59,7 +60,8 @@ function NetworkPage({ view, k, orgSlug }: { view: Overview; k: number; orgSlug:
     void show({ department }, (next) => {
       const person = next.people.find((candidate) => candidate.id === id);
       setSelected({ kind: "person", id });
-      if (person) graph.current?.focusOn(person.x, person.y);
+      const choosers = next.edges.filter(([, chosen]) => chosen === id).map(([group]) => view.groups[group]!);
+      if (person) graph.current?.focusOn([person, ...choosers]);
     });
   }
   function reset() {
@@ -193,7 +195,7 @@ function NetworkPage({ view, k, orgSlug }: { view: Overview; k: number; orgSlug:
         </aside>
       </div>
       <PeopleTable
-        caption={loaded ? `People shown (${people.length.toLocaleString("en")})` : `The ${view.mostFollowed.length} most followed people`}
+        caption={loaded ? `People shown (${people.length.toLocaleString("en")})` : view.mostFollowed.length === 1 ? "The most followed person" : `The ${view.mostFollowed.length} most followed people`}
         people={loaded ? people : view.mostFollowed}
         of={view.people}
         selected={selected?.id ?? null}

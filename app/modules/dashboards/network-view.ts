@@ -13,6 +13,8 @@ import { quadrantOf } from "~/modules/analytics/quadrant";
  */
 
 export const NO_DEPARTMENT = "No department";
+/** A group pooled across departments (the organization's, the open link). */
+export const SEVERAL_DEPARTMENTS = "Several departments";
 /** The strongest links out of each group, and a ceiling overall, keep the first load bounded. */
 const LINKS_PER_GROUP = 3;
 const MAX_LINKS = 4_000;
@@ -73,7 +75,7 @@ export function networkOverview(analytics: Analytics) {
   const groups: NetworkGroup[] = analytics.blocks.map((block, i) => ({
     id: `g${i}`,
     label: block.label,
-    department: block.department ?? "Mixed",
+    department: block.department ?? SEVERAL_DEPARTMENTS,
     responses: block.responses,
     members: members.get(block.key) ?? 0,
     x: positions[i]![0],
@@ -87,7 +89,7 @@ export function networkOverview(analytics: Analytics) {
     departments: departmentSummaries(analytics, groups),
     questions: analytics.nominationQuestions.map((question) => ({ id: question.id, prompt: question.prompt, primary: question.primary })),
     people: analytics.people.length,
-    mostFollowed: personRows(analytics, rankedPeople(analytics).slice(0, TOP_PEOPLE), positions, index),
+    mostFollowed: personRows(analytics, rankedPeople(analytics).filter((person) => person.primaryFollowers > 0).slice(0, TOP_PEOPLE), positions, index),
   };
 }
 
