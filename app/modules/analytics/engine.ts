@@ -8,7 +8,7 @@ import { spansOfControl } from "~/modules/people/org-chart";
 import { blockScores, type Cell, type ConstructStats, type EnpsStats } from "./block-scores";
 import { blockLabel, formBlocks, memberBlock, type Block } from "./blocks";
 import { buildInfluenceGraph, influenceMetrics } from "./graph";
-import { computeNetworkLayout, type NetworkLayout } from "./network-layout";
+import type { NetworkLayout } from "./network-layout";
 import { quadrantRule, type QuadrantRule } from "./quadrant";
 import { placementStability, type Stability } from "./stability";
 import { ReportingLines } from "./reporting-line";
@@ -109,8 +109,11 @@ export type WaveAnalytics = {
   flows: { from: string; to: string; weight: number }[];
   /** Published at close only, each group of at least the comment minimum (comment-groups.ts). */
   commentGroups: { key: string; blocks: string[]; comments: { questionId: string; text: string }[] }[];
-  /** Where the network page draws each block, computed once here (network-layout.ts). */
-  layout: NetworkLayout;
+  /**
+   * Where the network page draws each block: added by the snapshot job (analytics.server.ts), so
+   * that the layout library stays out of anything that imports the engine for a type or a label.
+   */
+  layout?: NetworkLayout;
 };
 
 export const CONSTRUCT_LABELS: Record<string, string> = {
@@ -234,7 +237,6 @@ export function computeWaveAnalytics(input: EngineInput): WaveAnalytics {
     membership,
     flows: departmentFlows(edges, blockFigures, personById),
     commentGroups: input.closed ? commentGroups(input, blocks, responseBlock) : [],
-    layout: computeNetworkLayout({ waveId: input.waveId, blocks: blockFigures, membership, edges }),
   };
 }
 

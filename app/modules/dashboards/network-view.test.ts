@@ -5,7 +5,8 @@ import { applyNaming } from "~/modules/analytics/naming";
 import { computeNetworkLayout } from "~/modules/analytics/network-layout";
 import { EXTENT, findPeople, followerRanks, networkOverview, networkPeople } from "./network-view";
 
-const analytics = computeWaveAnalytics({ ...smallOrg(), noise: null });
+const computed = computeWaveAnalytics({ ...smallOrg(), noise: null });
+const analytics = { ...computed, layout: computeNetworkLayout({ waveId: "w", blocks: computed.blocks, membership: computed.membership, edges: computed.edges }) };
 
 describe("the network's first load", () => {
   const view = networkOverview(analytics);
@@ -25,6 +26,10 @@ describe("the network's first load", () => {
   });
 
   it("places every group inside the square, from the stored layout", () => {
+    const stored = analytics.blocks.map((block) => analytics.layout.groups[block.key]!);
+    // Scaled, not reshuffled: the group further right in the layout is further right on the page.
+    const [a, b] = [view.groups[0]!, view.groups[1]!];
+    if (stored[0]![0] !== stored[1]![0]) expect(Math.sign(a.x - b.x)).toBe(Math.sign(stored[0]![0] - stored[1]![0]));
     for (const group of view.groups) {
       expect(group.x).toBeGreaterThanOrEqual(0);
       expect(group.x).toBeLessThanOrEqual(EXTENT);
