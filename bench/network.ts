@@ -17,8 +17,7 @@ import { syntheticWave } from "./synthetic-wave";
  * 30,000 is three copies of the 10,000-person organization side by side (simulating answers for
  * 30,000 people takes longer than the benchmark itself).
  */
-export async function benchNetwork() {
-  const base = syntheticWave(10_000).analytics;
+export async function benchNetwork(base: WaveAnalytics = syntheticWave(10_000).analytics) {
   const sizes = [
     { people: 10_000, analytics: base },
     { people: 30_000, analytics: tiled(base, 3) },

@@ -282,30 +282,57 @@ export function drawNetwork(context: CanvasRenderingContext2D, props: Omit<Props
   context.lineWidth = 1.4;
   for (const [ax, ay, bx, by] of strong) arrow(context, ax, ay, bx, by, 6);
 
-  // Groups: squares, in their department's colour.
+  // Groups as squares, people as circles: one path per colour and brightness, since a fill per
+  // shape is what makes tens of thousands of shapes slow.
+  const batches = new Map<string, { color: string; alpha: number; shapes: [number, number, number, boolean][] }>();
+  const batch = (color: string, alpha: number, shape: [number, number, number, boolean]) => {
+    const key = `${color}|${alpha}`;
+    const entry = batches.get(key) ?? { color, alpha, shapes: [] };
+    batches.set(key, entry);
+    entry.shapes.push(shape);
+  };
   for (const group of groups) {
     const [sx, sy] = toScreen(camera, size, group.x, group.y);
     const radius = r.group(group);
-    if (!visible(sx, sy, radius)) continue;
-    context.globalAlpha = dim(group.id) ? 0.15 : 1;
-    context.fillStyle = colors.get(group.department) ?? OTHER_COLOR;
-    context.strokeStyle = GROUP_COLOR;
-    context.lineWidth = group.id === focusId ? 3 : 1;
-    context.fillRect(sx - radius, sy - radius, radius * 2, radius * 2);
-    context.strokeRect(sx - radius, sy - radius, radius * 2, radius * 2);
+    if (visible(sx, sy, radius)) batch(colors.get(group.department) ?? OTHER_COLOR, dim(group.id) ? 0.15 : 1, [sx, sy, radius, true]);
   }
-  // People: circles, by department or quadrant.
   for (const person of people) {
     const [sx, sy] = toScreen(camera, size, person.x, person.y);
     const radius = r.person(person);
-    if (!visible(sx, sy, radius)) continue;
-    context.globalAlpha = dim(person.id) ? 0.12 : 1;
+    if (visible(sx, sy, radius)) batch(personColor(person), dim(person.id) ? 0.12 : 1, [sx, sy, radius, false]);
+  }
+  // Squares under circles, dimmed under bright.
+  const ordered = [...batches.values()].sort((a, b) => a.alpha - b.alpha);
+  for (const squares of [true, false]) {
+    for (const { color, alpha, shapes } of ordered) {
+      context.globalAlpha = alpha;
+      context.beginPath();
+      for (const [sx, sy, radius, square] of shapes) {
+        if (square !== squares) continue;
+        if (square) context.rect(sx - radius, sy - radius, radius * 2, radius * 2);
+        else {
+          context.moveTo(sx + radius, sy);
+          context.arc(sx, sy, radius, 0, 2 * Math.PI);
+        }
+      }
+      context.fillStyle = color;
+      context.fill();
+      context.lineWidth = squares ? 1 : 0.8;
+      context.strokeStyle = squares ? GROUP_COLOR : "#ffffff";
+      context.stroke();
+    }
+  }
+  // The focused node, outlined.
+  const focused = focusId ? (people.find((person) => person.id === focusId) ?? groups.find((group) => group.id === focusId)) : undefined;
+  if (focused) {
+    const [sx, sy] = toScreen(camera, size, focused.x, focused.y);
+    const radius = "followers" in focused ? r.person(focused) : r.group(focused);
+    context.globalAlpha = 1;
+    context.lineWidth = 3;
+    context.strokeStyle = "#111827";
     context.beginPath();
-    context.arc(sx, sy, radius, 0, 2 * Math.PI);
-    context.fillStyle = personColor(person);
-    context.fill();
-    context.lineWidth = person.id === focusId ? 3 : 0.8;
-    context.strokeStyle = person.id === focusId ? "#111827" : "#ffffff";
+    if ("followers" in focused) context.arc(sx, sy, radius + 1, 0, 2 * Math.PI);
+    else context.rect(sx - radius - 1, sy - radius - 1, 2 * radius + 2, 2 * radius + 2);
     context.stroke();
   }
   context.globalAlpha = 1;
@@ -332,19 +359,24 @@ function arrow(context: CanvasRenderingContext2D, ax: number, ay: number, bx: nu
 /** Department names always; then people and groups, largest first, wherever they fit. */
 function drawLabels(context: CanvasRenderingContext2D, props: Omit<Props, "onHover" | "onSelect">, camera: Camera, size: Size, r: ReturnType<typeof radii>, near: Set<string> | null) {
   const candidates: (LabelCandidate & { text: string; font: string; dx: number })[] = [];
+  // Only the most important few hundred on screen are measured: measuring is the costly part.
+  const wanted: { id: string; text: string; sx: number; sy: number; priority: number; font: string; offset: number }[] = [];
   const add = (id: string, text: string, x: number, y: number, priority: number, font: string, offset: number) => {
     const [sx, sy] = toScreen(camera, size, x, y);
     if (sx < -200 || sy < -50 || sx > size.width + 200 || sy > size.height + 50) return;
-    context.font = font;
-    const width = context.measureText(text).width + 6;
-    candidates.push({ id, text, font, dx: offset, x: sx + offset - 3, y: sy - 9, width, height: 18, priority });
+    wanted.push({ id, text, sx, sy, priority, font, offset });
   };
   for (const department of props.departments) if (department.groups > 0) add(`d:${department.name}`, department.name, department.x, department.y, 1e9, "600 14px system-ui, sans-serif", -0);
   for (const person of props.people) if (!near || near.has(person.id)) add(person.id, person.label, person.x, person.y, (near?.has(person.id) ? 1e8 : 0) + person.followers * 10 + (person.named ? 1 : 0), "12px system-ui, sans-serif", r.person(person) + 3);
   const zoomedIn = camera.scale > fitCamera(boundsOf(props.groups), size.width, size.height).scale * 2.5;
   for (const group of props.groups) if ((near && near.has(group.id)) || zoomedIn) add(group.id, group.label, group.x, group.y, (near?.has(group.id) ? 1e8 : 0) + group.responses, "11px system-ui, sans-serif", r.group(group) + 3);
-  // Department names are centred on their groups.
-  for (const candidate of candidates) if (candidate.id.startsWith("d:")) candidate.x -= candidate.width / 2;
+  for (const label of wanted.sort((a, b) => b.priority - a.priority).slice(0, 400)) {
+    context.font = label.font;
+    const width = context.measureText(label.text).width + 6;
+    // Department names are centred on their groups; others sit to the right of their node.
+    const x = label.id.startsWith("d:") ? label.sx - width / 2 : label.sx + label.offset - 3;
+    candidates.push({ id: label.id, text: label.text, font: label.font, dx: label.offset, x, y: label.sy - 9, width, height: 18, priority: label.priority });
+  }
   const focusId = (props.hovered ?? props.selected)?.id;
   for (const label of pickLabels(candidates, size, 120)) {
     const candidate = label as (typeof candidates)[number];

@@ -5,7 +5,7 @@ import { notFound, searchText } from "~/modules/http.server";
 
 /**
  * The network page's people, on demand: `?department=` or `?group=g<n>` for the people of one,
- * `?find=` for named people matching a name. Through requireDashboard like every dashboard page,
+ * `?find=` for named people matching a name (`&include=<id>` keeps a found person among those drawn). Through requireDashboard like every dashboard page,
  * so the viewer's scope and the naming rules apply before anything is read from the snapshot.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -18,7 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const department = query.get("department");
   const group = query.get("group");
   if (department === null && group === null) return new Response("Ask for a department (?department=) or a group (?group=).", { status: 400, headers });
-  const found = department !== null ? networkPeople(analytics, { department: searchText(query, "department", 200) }) : networkPeople(analytics, { group: searchText(query, "group", 20) });
+  const include = searchText(query, "include", 100) || undefined;
+  const found = department !== null ? networkPeople(analytics, { department: searchText(query, "department", 200), include }) : networkPeople(analytics, { group: searchText(query, "group", 20), include });
   if (!found) throw notFound("No such group.");
   return Response.json(found, { headers });
 }

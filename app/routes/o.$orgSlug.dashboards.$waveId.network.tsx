@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type Overview = ReturnType<typeof networkOverview>;
-type Loaded = { key: string; people: NetworkPerson[]; edges: [number, string, number][] };
+type Loaded = { key: string; total: number; people: NetworkPerson[]; edges: [number, string, number][] };
 const TABLE_ROWS = 100;
 
 export default function Network() {
@@ -41,12 +41,12 @@ function NetworkPage({ view, k, orgSlug }: { view: Overview; k: number; orgSlug:
   const focusPerson = focus?.kind === "person" ? (people.find((person) => person.id === focus.id) ?? view.mostFollowed.find((person) => person.id === focus.id)) : undefined;
   const focusGroup = focus?.kind === "group" ? view.groups[Number(focus.id.slice(1))] : undefined;
 
-  async function show(query: { department: string } | { group: string }, then?: (people: Loaded) => void) {
+  async function show(query: { department: string } | { group: string }, then?: (people: Loaded) => void, include?: string) {
     const key = "department" in query ? `department=${encodeURIComponent(query.department)}` : `group=${query.group}`;
-    if (loaded?.key === key) return then?.(loaded);
+    if (loaded?.key === key && (!include || loaded.people.some((person) => person.id === include))) return then?.(loaded);
     setLoading("department" in query ? query.department : (view.groups[Number(query.group.slice(1))]?.label ?? "the group"));
     try {
-      const response = await fetch(`${dataUrl}?${key}`, { headers: { Accept: "application/json" } });
+      const response = await fetch(`${dataUrl}?${key}${include ? `&include=${encodeURIComponent(include)}` : ""}`, { headers: { Accept: "application/json" } });
       if (!response.ok) throw new Error(String(response.status));
       const data = (await response.json()) as Omit<Loaded, "key">;
       const next = { key, ...data };
@@ -62,7 +62,7 @@ function NetworkPage({ view, k, orgSlug }: { view: Overview; k: number; orgSlug:
       setSelected({ kind: "person", id });
       const choosers = next.edges.filter(([, chosen]) => chosen === id).map(([group]) => view.groups[group]!);
       if (person) graph.current?.focusOn([person, ...choosers]);
-    });
+    }, id);
   }
   function reset() {
     setSelected(null);
@@ -133,6 +133,11 @@ function NetworkPage({ view, k, orgSlug }: { view: Overview; k: number; orgSlug:
           Clear selection and show all
         </button>
       </div>
+      {loaded && loaded.total > loaded.people.length ? (
+        <p className="text-sm text-slate-700" role="status">
+          Drawing the {loaded.people.length.toLocaleString("en")} most followed of {loaded.total.toLocaleString("en")} people here; click a group to see its own people.
+        </p>
+      ) : null}
       {found !== null ? (
         <div className="card p-3 text-sm" aria-live="polite">
           {found.length === 0 ? (

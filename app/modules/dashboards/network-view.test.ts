@@ -52,6 +52,7 @@ describe("people on demand", () => {
   it("gives a department's people, each placed, with the groups' nominations to them", () => {
     const eng = networkPeople(analytics, { department: "Eng" })!;
     expect(eng.people.map((person) => person.id).sort()).toEqual(["e1", "e2", "e3", "e4", "e5", "m1"]);
+    expect(eng.total).toBe(6);
     for (const person of eng.people) expect(Number.isFinite(person.x) && Number.isFinite(person.y)).toBe(true);
     const ids = new Set(eng.people.map((person) => person.id));
     for (const [group, id, weight] of eng.edges) {
@@ -104,5 +105,20 @@ describe("the layout", () => {
     const input = { waveId: "w", blocks: analytics.blocks, membership: analytics.membership, edges: analytics.edges };
     expect(computeNetworkLayout(input)).toEqual(computeNetworkLayout(input));
     expect(Object.keys(computeNetworkLayout(input).groups).sort()).toEqual(analytics.blocks.map((block) => block.key).sort());
+  });
+});
+
+describe("a large department", () => {
+  it("draws its most followed up to the limit, and a person found by name beyond it", async () => {
+    const { PEOPLE_LIMIT } = await import("./network-view");
+    const many = Array.from({ length: PEOPLE_LIMIT + 5 }, (_, i) => ({ ...analytics.people[0]!, id: `x${i}`, name: `X ${i}`, department: "Big", primaryFollowers: PEOPLE_LIMIT + 5 - i }));
+    const big = { ...analytics, people: many };
+    const shown = networkPeople(big, { department: "Big" })!;
+    expect(shown.total).toBe(PEOPLE_LIMIT + 5);
+    expect(shown.people).toHaveLength(PEOPLE_LIMIT);
+    expect(shown.people.some((person) => person.id === `x${PEOPLE_LIMIT + 4}`)).toBe(false);
+    const found = networkPeople(big, { department: "Big", include: `x${PEOPLE_LIMIT + 4}` })!;
+    expect(found.people).toHaveLength(PEOPLE_LIMIT);
+    expect(found.people.some((person) => person.id === `x${PEOPLE_LIMIT + 4}`)).toBe(true);
   });
 });

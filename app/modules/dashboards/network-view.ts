@@ -19,6 +19,12 @@ export const SEVERAL_DEPARTMENTS = "Several departments";
 const LINKS_PER_GROUP = 3;
 const MAX_LINKS = 4_000;
 const TOP_PEOPLE = 20;
+/**
+ * The most people one answer draws: about where drawing stays under 200 ms a frame in headless
+ * Chromium on a busy 2-core machine (npm run bench network). A larger department shows its most
+ * followed and says so; its groups show the rest.
+ */
+export const PEOPLE_LIMIT = 2_000;
 /** The layout is scaled to this square for every view, so people's spacing means the same everywhere. */
 export const EXTENT = 1000;
 
@@ -141,7 +147,8 @@ export function followerRanks(people: readonly Pick<PersonFigures, "id" | "prima
   return ranks;
 }
 
-export type PeopleQuery = { department: string } | { group: string };
+/** `include`: a person found by name, drawn even when they are not among the most followed. */
+export type PeopleQuery = ({ department: string } | { group: string }) & { include?: string };
 
 /**
  * The people of one department or group, each placed around their own group, with the
@@ -159,9 +166,13 @@ export function networkPeople(analytics: Analytics, query: PeopleQuery) {
     const ids = new Set([...analytics.membership.filter((entry) => entry.block === block.key).map((entry) => entry.personId), ...analytics.edges.filter((edge) => edge.block === block.key).map((edge) => edge.personId)]);
     chosen = analytics.people.filter((person) => ids.has(person.id));
   }
+  const total = chosen.length;
+  chosen.sort((a, b) => b.primaryFollowers - a.primaryFollowers || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  const included = chosen.findIndex((person) => person.id === query.include);
+  chosen = included >= PEOPLE_LIMIT ? [...chosen.slice(0, PEOPLE_LIMIT - 1), chosen[included]!] : chosen.slice(0, PEOPLE_LIMIT);
   const ids = new Set(chosen.map((person) => person.id));
-  chosen.sort((a, b) => b.primaryFollowers - a.primaryFollowers || a.name.localeCompare(b.name));
   return {
+    total,
     people: personRows(analytics, chosen, positions, index),
     // [from group index, person id, weight]
     edges: analytics.edges.filter((edge) => ids.has(edge.personId) && index.has(edge.block)).map((edge): [number, string, number] => [index.get(edge.block)!, edge.personId, edge.weight]),
