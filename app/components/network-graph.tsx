@@ -75,11 +75,13 @@ export const NetworkGraph = forwardRef<NetworkGraphHandle, Props>(function Netwo
 
   useImperativeHandle(ref, () => ({
     fit,
-    // A person and the groups that chose them, as close as shows them all (never closer than 8× the whole view).
-    focusOn: (points) => {
+    // The person in the middle, as close as still shows the groups that chose them (at most 4× the whole view).
+    focusOn: ([centre, ...around]) => {
+      if (!centre) return;
       const home = fitCamera(boundsOf([...state.current.groups, ...state.current.people]), size.current.width, size.current.height);
-      const near = fitCamera(boundsOf(points), size.current.width, size.current.height, 60);
-      camera.current = { ...near, scale: Math.min(home.scale * 8, Math.max(home.scale * 1.5, near.scale)) };
+      const reach = Math.max(1e-9, ...around.map((point) => Math.hypot(point.x - centre.x, point.y - centre.y)));
+      const fits = (Math.min(size.current.width, size.current.height) / 2 - 40) / reach;
+      camera.current = { x: centre.x, y: centre.y, scale: Math.max(home.scale, Math.min(home.scale * 4, fits)) };
       redraw();
     },
   }));
