@@ -6,11 +6,12 @@ import { migrateToLatest } from "../db/migrator";
 import { createServerDatabase } from "../test/test-database";
 import { benchAnalytics } from "./analytics";
 import { benchDashboards } from "./dashboards";
+import { benchNetwork } from "./network";
 import { benchRespondents } from "./respondents";
 import { benchRosterImport } from "./roster-import";
 
 /**
- * npm run bench [roster|analytics|respondents|dashboards]: every benchmark, printed as figures. The
+ * npm run bench [roster|analytics|network|respondents|dashboards]: every benchmark, printed as figures. The
  * database ones run on the embedded PGlite and, when BENCH_DATABASE_URL (or TEST_DATABASE_URL)
  * names a PostgreSQL server, on a fresh database there too. The dashboards need the server: their
  * seeded organizations (up to 30,000 people) are kept between runs (see bench/dashboards.ts).
@@ -42,6 +43,10 @@ if (serverUrl) {
 
 console.log(`# Earned benchmarks (${new Date().toISOString().slice(0, 10)}, node ${process.version})`);
 if (wanted("analytics")) console.log("\n## Analytics engine (in memory)\n", await benchAnalytics());
+if (wanted("network")) {
+  console.log("\n## Network page (in memory, and drawn in headless Chromium)");
+  console.dir(await benchNetwork(), { depth: null });
+}
 
 for (const target of targets) {
   if (wanted("roster")) {

@@ -1,146 +1,414 @@
-import { useEffect, useMemo, useRef, useState } from "react";
-import { QUADRANT_COLORS } from "./charts";
+import { useCallback, useEffect, useImperativeHandle, useRef, forwardRef } from "react";
+import type { NetworkGroup, NetworkPerson } from "~/modules/dashboards/network-view";
+import { boundsOf, fitCamera, pickLabels, QUADRANT_PALETTE, OTHER_COLOR, zoomAt, type Camera, type LabelCandidate } from "~/modules/dashboards/network-display";
 
-export type NetworkNode =
-  | { id: string; label: string; kind: "person"; title: string | null; department: string; quadrant: string; followers: number; pagerank: number }
-  | { id: string; label: string; kind: "group"; department: string; responses: number };
-export type NetworkEdge = { source: string; target: string; weight: number; kind: "nomination" | "member" | "formal" };
 export type Coloring = "department" | "quadrant";
-
-const PALETTE = ["#4338ca", "#0f766e", "#b45309", "#be185d", "#0369a1", "#4d7c0f", "#7c3aed", "#b91c1c", "#0e7490", "#a16207", "#475569", "#15803d"];
-const GROUP_COLOR = "#cbd5e1";
-
-export function colorFor(node: NetworkNode, coloring: Coloring, departments: string[]): string {
-  if (node.kind === "group") return GROUP_COLOR;
-  if (coloring === "quadrant") return QUADRANT_COLORS[node.quadrant] ?? "#94a3b8";
-  return PALETTE[Math.max(0, departments.indexOf(node.department)) % PALETTE.length]!;
-}
+export type Focus = { kind: "person" | "group"; id: string } | null;
 
 type Props = {
-  nodes: NetworkNode[];
-  edges: NetworkEdge[];
-  departments: string[];
+  groups: NetworkGroup[];
+  /** [from group index, to group index, weight] */
+  links: [number, number, number][];
+  departments: { name: string; groups: number; x: number; y: number }[];
+  people: NetworkPerson[];
+  /** [from group index, person id, weight] */
+  personEdges: [number, string, number][];
+  colors: Map<string, string>;
   coloring: Coloring;
-  showFormal: boolean;
-  showGroups: boolean;
-  department: string;
-  selected: string | null;
-  onSelect: (id: string | null) => void;
-  onHover: (id: string | null) => void;
+  selected: Focus;
+  hovered: Focus;
+  onHover: (focus: Focus) => void;
+  onSelect: (focus: Focus) => void;
 };
 
+export type NetworkGraphHandle = { fit: () => void; focusOn: (points: { x: number; y: number }[]) => void };
+
+const ZOOM_STEP = 1.5;
+const GROUP_COLOR = "#475569";
+
 /**
- * The influence network in WebGL (sigma.js on a graphology graph), laid out by ForceAtlas2 in a
- * web worker so the page stays responsive. Loaded only in the browser.
+ * The influence network on a 2D canvas we draw ourselves. Sigma's WebGL renderer fell back to
+ * software rendering in ordinary headless and virtual machines and blocked the page for 6–24 s;
+ * a canvas of a few thousand shapes draws in milliseconds anywhere, and labels, hover and the
+ * camera stay under our control. Positions come from the server (the layout is computed once per
+ * snapshot), so nothing is laid out here.
  */
-export function NetworkGraph(props: Props) {
-  const container = useRef<HTMLDivElement>(null);
-  const renderer = useRef<{ refresh: () => void; kill: () => void; getCamera: () => { animate: (state: object, options: object) => void }; getNodeDisplayData: (id: string) => { x: number; y: number } | undefined } | null>(null);
+export const NetworkGraph = forwardRef<NetworkGraphHandle, Props>(function NetworkGraph(props, ref) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const camera = useRef<Camera | null>(null);
   const state = useRef(props);
   state.current = props;
-  const [status, setStatus] = useState<"loading" | "layout" | "ready" | "unsupported">("loading");
-  const nodeIds = useMemo(() => new Set(props.nodes.map((node) => node.id)), [props.nodes]);
+  const frame = useRef(0);
+  const size = useRef({ width: 0, height: 0 });
 
+  const draw = useCallback(() => {
+    frame.current = 0;
+    const element = canvas.current;
+    if (!element || !camera.current) return;
+    const context = element.getContext("2d");
+    if (context) drawNetwork(context, state.current, camera.current, size.current);
+    // The camera, for tests and anyone inspecting the page: where the view is.
+    element.dataset.camera = `${camera.current.x.toFixed(1)},${camera.current.y.toFixed(1)},${camera.current.scale.toFixed(4)}`;
+  }, []);
+  const redraw = useCallback(() => {
+    if (!frame.current) frame.current = requestAnimationFrame(draw);
+  }, [draw]);
+  const fit = useCallback(() => {
+    const { groups, people } = state.current;
+    camera.current = fitCamera(boundsOf([...groups, ...people]), size.current.width, size.current.height);
+    redraw();
+  }, [redraw]);
+  const limits = () => {
+    const home = fitCamera(boundsOf([...state.current.groups, ...state.current.people]), size.current.width, size.current.height);
+    return { min: home.scale / 4, max: home.scale * 60 };
+  };
+  const zoom = (factor: number, sx = size.current.width / 2, sy = size.current.height / 2) => {
+    if (!camera.current) return;
+    camera.current = zoomAt(camera.current, factor, sx, sy, size.current.width, size.current.height, limits());
+    redraw();
+  };
+  const pan = (dx: number, dy: number) => {
+    if (!camera.current) return;
+    camera.current = { ...camera.current, x: camera.current.x - dx / camera.current.scale, y: camera.current.y - dy / camera.current.scale };
+    redraw();
+  };
+
+  useImperativeHandle(ref, () => ({
+    fit,
+    // The person in the middle, as close as still shows the groups that chose them (at most 4× the whole view).
+    focusOn: ([centre, ...around]) => {
+      if (!centre) return;
+      const home = fitCamera(boundsOf([...state.current.groups, ...state.current.people]), size.current.width, size.current.height);
+      const reach = Math.max(1e-9, ...around.map((point) => Math.hypot(point.x - centre.x, point.y - centre.y)));
+      const fits = (Math.min(size.current.width, size.current.height) / 2 - 40) / reach;
+      camera.current = { x: centre.x, y: centre.y, scale: Math.max(home.scale, Math.min(home.scale * 4, fits)) };
+      redraw();
+    },
+  }));
+
+  // Size to the element, sharp on high-density screens; fit on first draw.
   useEffect(() => {
-    let cancelled = false;
-    let stopLayout: (() => void) | undefined;
-    (async () => {
-      const [{ default: Graph }, { default: Sigma }, { default: FA2Layout }, { circular }] = await Promise.all([
-        import("graphology"),
-        import("sigma"),
-        import("graphology-layout-forceatlas2/worker"),
-        import("graphology-layout"),
-      ]);
-      if (cancelled || !container.current) return;
-      const graph = new Graph({ type: "directed", multi: true });
-      const maxFollowers = Math.max(1, ...props.nodes.map((node) => (node.kind === "person" ? node.followers : 0)));
-      for (const node of props.nodes) {
-        graph.addNode(node.id, {
-          label: node.label,
-          size: node.kind === "group" ? 3 : 3 + 14 * Math.sqrt((node as { followers: number }).followers / maxFollowers),
-          data: node,
-        });
-      }
-      for (const edge of props.edges) {
-        if (graph.hasNode(edge.source) && graph.hasNode(edge.target)) graph.addEdge(edge.source, edge.target, { weight: edge.weight, kind: edge.kind, size: edge.kind === "nomination" ? 0.5 + Math.min(4, edge.weight / 2) : 0.5 });
-      }
-      circular.assign(graph, { scale: 100 });
-      let sigma;
-      try {
-        sigma = new Sigma(graph, container.current, {
-          defaultEdgeType: "arrow",
-          labelRenderedSizeThreshold: 9,
-          nodeReducer: (id, attributes) => {
-            const { coloring, department, selected, showGroups } = state.current;
-            const node = attributes.data as NetworkNode;
-            const hiddenByFilter = (department && node.department !== department) || (!showGroups && node.kind === "group");
-            return {
-              ...attributes,
-              color: colorFor(node, coloring, state.current.departments),
-              hidden: Boolean(hiddenByFilter),
-              highlighted: id === selected,
-              zIndex: id === selected ? 2 : node.kind === "group" ? 0 : 1,
-            };
-          },
-          edgeReducer: (edge, attributes) => {
-            const { showFormal, showGroups, selected } = state.current;
-            const kind = attributes.kind as NetworkEdge["kind"];
-            const hidden = (kind === "formal" && !showFormal) || (kind !== "formal" && !showGroups) || (kind === "member" && !selected);
-            const touches = selected !== null && (graph.source(edge) === selected || graph.target(edge) === selected);
-            return {
-              ...attributes,
-              hidden,
-              color: kind === "formal" ? "#f59e0b" : touches ? "#4338ca" : "#e2e8f0",
-              zIndex: touches ? 1 : 0,
-            };
-          },
-        });
-      } catch {
-        setStatus("unsupported");
-        return;
-      }
-      sigma.on("clickNode", ({ node }) => state.current.onSelect(node));
-      sigma.on("clickStage", () => state.current.onSelect(null));
-      sigma.on("enterNode", ({ node }) => state.current.onHover(node));
-      sigma.on("leaveNode", () => state.current.onHover(null));
-      renderer.current = sigma as unknown as typeof renderer.current;
-      setStatus("layout");
-      const layout = new FA2Layout(graph, { settings: { gravity: 1, scalingRatio: 8, barnesHutOptimize: graph.order > 500, slowDown: 2, edgeWeightInfluence: 0.5 } });
-      layout.start();
-      const timer = setTimeout(() => {
-        layout.stop();
-        if (!cancelled) setStatus("ready");
-      }, Math.min(6_000, 1_500 + graph.order * 2));
-      stopLayout = () => {
-        clearTimeout(timer);
-        layout.kill();
-      };
-    })();
-    return () => {
-      cancelled = true;
-      stopLayout?.();
-      renderer.current?.kill();
-      renderer.current = null;
+    const element = canvas.current;
+    if (!element) return;
+    const resize = () => {
+      const ratio = window.devicePixelRatio || 1;
+      const { width, height } = element.getBoundingClientRect();
+      size.current = { width, height };
+      element.width = Math.round(width * ratio);
+      element.height = Math.round(height * ratio);
+      element.getContext("2d")?.setTransform(ratio, 0, 0, ratio, 0, 0);
+      if (!camera.current) fit();
+      else redraw();
     };
-    // The graph is rebuilt only when the data changes; display options go through the reducers.
-  }, [props.nodes, props.edges]);
+    resize();
+    const observer = new ResizeObserver(resize);
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      if (frame.current) cancelAnimationFrame(frame.current);
+    };
+  }, [fit, redraw]);
 
+  useEffect(redraw, [props.groups, props.people, props.personEdges, props.coloring, props.selected, props.hovered, props.colors, redraw]);
+
+  // Pointer: drag pans, a click without a drag selects, the wheel zooms at the pointer.
+  const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
+  const pointAt = (event: React.PointerEvent | React.MouseEvent) => {
+    const box = canvas.current!.getBoundingClientRect();
+    return { sx: event.clientX - box.left, sy: event.clientY - box.top };
+  };
   useEffect(() => {
-    renderer.current?.refresh();
-    if (props.selected && nodeIds.has(props.selected)) {
-      const position = renderer.current?.getNodeDisplayData(props.selected);
-      if (position) renderer.current?.getCamera().animate({ x: position.x, y: position.y, ratio: 0.35 }, { duration: 500 });
-    }
-  }, [props.coloring, props.showFormal, props.showGroups, props.department, props.selected, nodeIds]);
+    const element = canvas.current;
+    if (!element) return;
+    const onWheel = (event: WheelEvent) => {
+      event.preventDefault();
+      const box = element.getBoundingClientRect();
+      zoom(Math.exp(-event.deltaY * 0.002), event.clientX - box.left, event.clientY - box.top);
+    };
+    element.addEventListener("wheel", onWheel, { passive: false });
+    return () => element.removeEventListener("wheel", onWheel);
+  });
 
   return (
     <div className="relative">
-      <div ref={container} className="h-[560px] w-full rounded-lg bg-white ring-1 ring-slate-200" role="img" aria-label="Influence network; the table below lists the same people and figures." />
-      {status !== "ready" ? (
-        <p role="status" className="absolute left-3 top-3 rounded bg-white/90 px-2 py-1 text-xs text-slate-700 shadow">
-          {status === "loading" ? "Loading the network…" : status === "layout" ? "Arranging the network…" : "This browser cannot draw the network (WebGL is off). The table below has the same data."}
-        </p>
-      ) : null}
+      <canvas
+        ref={canvas}
+        tabIndex={0}
+        role="img"
+        aria-label="Influence network. Arrow keys pan, plus and minus zoom, 0 fits the whole network, Escape clears the selection. The tables below list the same groups and people."
+        className="h-[560px] w-full cursor-grab touch-none rounded-lg bg-white ring-1 ring-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600"
+        onPointerDown={(event) => {
+          drag.current = { x: event.clientX, y: event.clientY, moved: false };
+          canvas.current?.setPointerCapture(event.pointerId);
+        }}
+        onPointerMove={(event) => {
+          if (drag.current && event.buttons) {
+            const [dx, dy] = [event.clientX - drag.current.x, event.clientY - drag.current.y];
+            if (drag.current.moved || Math.abs(dx) + Math.abs(dy) > 3) {
+              drag.current = { x: event.clientX, y: event.clientY, moved: true };
+              pan(dx, dy);
+            }
+            return;
+          }
+          if (!camera.current) return;
+          const { sx, sy } = pointAt(event);
+          const hit = hitTest(state.current, camera.current, size.current, sx, sy);
+          if (hit?.id !== state.current.hovered?.id) state.current.onHover(hit);
+        }}
+        onPointerUp={(event) => {
+          const wasDrag = drag.current?.moved;
+          drag.current = null;
+          if (wasDrag || !camera.current) return;
+          const { sx, sy } = pointAt(event);
+          state.current.onSelect(hitTest(state.current, camera.current, size.current, sx, sy));
+        }}
+        onPointerLeave={() => state.current.hovered && state.current.onHover(null)}
+        onDoubleClick={(event) => {
+          const { sx, sy } = pointAt(event);
+          zoom(ZOOM_STEP * ZOOM_STEP, sx, sy);
+        }}
+        onKeyDown={(event) => {
+          const step = 60;
+          const actions: Record<string, () => void> = {
+            "+": () => zoom(ZOOM_STEP),
+            "=": () => zoom(ZOOM_STEP),
+            "-": () => zoom(1 / ZOOM_STEP),
+            "0": fit,
+            ArrowLeft: () => pan(step, 0),
+            ArrowRight: () => pan(-step, 0),
+            ArrowUp: () => pan(0, step),
+            ArrowDown: () => pan(0, -step),
+            Escape: () => state.current.onSelect(null),
+          };
+          const action = actions[event.key];
+          if (action) {
+            event.preventDefault();
+            action();
+          }
+        }}
+      />
+      <div className="absolute right-3 top-3 flex flex-col gap-1" role="group" aria-label="Zoom">
+        <button type="button" className="btn-secondary h-9 w-9 p-0 text-lg" aria-label="Zoom in" title="Zoom in (+)" onClick={() => zoom(ZOOM_STEP)}>
+          +
+        </button>
+        <button type="button" className="btn-secondary h-9 w-9 p-0 text-lg" aria-label="Zoom out" title="Zoom out (−)" onClick={() => zoom(1 / ZOOM_STEP)}>
+          −
+        </button>
+        <button type="button" className="btn-secondary h-9 w-9 p-0 text-sm" aria-label="Fit the whole network" title="Fit the whole network (0)" onClick={fit}>
+          ⤢
+        </button>
+      </div>
     </div>
   );
+});
+
+type Size = { width: number; height: number };
+const toScreen = (camera: Camera, size: Size, x: number, y: number) => [(x - camera.x) * camera.scale + size.width / 2, (y - camera.y) * camera.scale + size.height / 2] as const;
+
+/** On-screen radii: groups by their answers, people by their followers; both grow gently with zoom. */
+function radii(camera: Camera, fitScale: number) {
+  const zoomed = Math.sqrt(Math.max(1, camera.scale / fitScale));
+  return {
+    group: (group: NetworkGroup) => (2.5 + Math.sqrt(group.responses) * 0.6) * zoomed,
+    person: (person: NetworkPerson) => (1.5 + Math.sqrt(person.followers) * 1.1) * zoomed,
+  };
+}
+
+function neighbours(props: Omit<Props, "onHover" | "onSelect">): Set<string> | null {
+  const focus = props.hovered ?? props.selected;
+  if (!focus) return null;
+  const near = new Set<string>([focus.id]);
+  if (focus.kind === "person") {
+    const person = props.people.find((candidate) => candidate.id === focus.id);
+    if (person?.home) near.add(person.home);
+    for (const [group, id] of props.personEdges) if (id === focus.id) near.add(`g${group}`);
+  } else {
+    const index = Number(focus.id.slice(1));
+    for (const [group, id] of props.personEdges) if (group === index) near.add(id);
+    for (const person of props.people) if (person.home === focus.id) near.add(person.id);
+    for (const [from, to] of props.links) if (from === index) near.add(`g${to}`);
+      else if (to === index) near.add(`g${from}`);
+  }
+  return near;
+}
+
+/** One frame of the network; exported for the benchmark, which draws it in a bare page. */
+export function drawNetwork(context: CanvasRenderingContext2D, props: Omit<Props, "onHover" | "onSelect">, camera: Camera, size: Size) {
+  const { groups, links, people, personEdges, colors, coloring } = props;
+  const fitScale = fitCamera(boundsOf([...groups, ...people]), size.width, size.height).scale;
+  const r = radii(camera, fitScale);
+  const near = neighbours(props);
+  const dim = (id: string) => near !== null && !near.has(id);
+  const personColor = (person: NetworkPerson) => (coloring === "quadrant" ? (QUADRANT_PALETTE[person.quadrant] ?? OTHER_COLOR) : (colors.get(person.department) ?? OTHER_COLOR));
+  const visible = (sx: number, sy: number, pad: number) => sx > -pad && sy > -pad && sx < size.width + pad && sy < size.height + pad;
+  context.clearRect(0, 0, size.width, size.height);
+
+  // Links between groups, thin and light; the focused node's in dark, with arrowheads.
+  const strong: [number, number, number, number][] = [];
+  context.lineCap = "round";
+  context.strokeStyle = near ? "rgba(100,116,139,0.08)" : "rgba(100,116,139,0.28)";
+  context.lineWidth = 0.8;
+  context.beginPath();
+  for (const [from, to] of links) {
+    const a = groups[from]!;
+    const b = groups[to]!;
+    const [ax, ay] = toScreen(camera, size, a.x, a.y);
+    const [bx, by] = toScreen(camera, size, b.x, b.y);
+    if (near && near.has(a.id) && near.has(b.id) && (props.hovered ?? props.selected)?.kind === "group") strong.push([ax, ay, bx, by]);
+    else {
+      context.moveTo(ax, ay);
+      context.lineTo(bx, by);
+    }
+  }
+  context.stroke();
+  // Nominations from groups to the people shown.
+  const groupIndexOfFocus = (props.hovered ?? props.selected)?.kind === "group" ? Number((props.hovered ?? props.selected)!.id.slice(1)) : -1;
+  const focusId = (props.hovered ?? props.selected)?.id;
+  const place = new Map(people.map((person) => [person.id, person]));
+  context.strokeStyle = near ? "rgba(100,116,139,0.06)" : "rgba(100,116,139,0.22)";
+  context.beginPath();
+  for (const [group, id] of personEdges) {
+    const person = place.get(id);
+    if (!person) continue;
+    const [ax, ay] = toScreen(camera, size, groups[group]!.x, groups[group]!.y);
+    const [bx, by] = toScreen(camera, size, person.x, person.y);
+    if (id === focusId || group === groupIndexOfFocus) strong.push([ax, ay, bx, by]);
+    else {
+      context.moveTo(ax, ay);
+      context.lineTo(bx, by);
+    }
+  }
+  context.stroke();
+  context.strokeStyle = "#1e293b";
+  context.fillStyle = "#1e293b";
+  context.lineWidth = 1.4;
+  for (const [ax, ay, bx, by] of strong) arrow(context, ax, ay, bx, by, 6);
+
+  // Groups as squares, people as circles: one path per colour and brightness, since a fill per
+  // shape is what makes tens of thousands of shapes slow.
+  const batches = new Map<string, { color: string; alpha: number; shapes: [number, number, number, boolean][] }>();
+  const batch = (color: string, alpha: number, shape: [number, number, number, boolean]) => {
+    const key = `${color}|${alpha}`;
+    const entry = batches.get(key) ?? { color, alpha, shapes: [] };
+    batches.set(key, entry);
+    entry.shapes.push(shape);
+  };
+  for (const group of groups) {
+    const [sx, sy] = toScreen(camera, size, group.x, group.y);
+    const radius = r.group(group);
+    if (visible(sx, sy, radius)) batch(colors.get(group.department) ?? OTHER_COLOR, dim(group.id) ? 0.15 : 1, [sx, sy, radius, true]);
+  }
+  for (const person of people) {
+    const [sx, sy] = toScreen(camera, size, person.x, person.y);
+    const radius = r.person(person);
+    if (visible(sx, sy, radius)) batch(personColor(person), dim(person.id) ? 0.12 : 1, [sx, sy, radius, false]);
+  }
+  // Squares under circles, dimmed under bright.
+  const ordered = [...batches.values()].sort((a, b) => a.alpha - b.alpha);
+  for (const squares of [true, false]) {
+    for (const { color, alpha, shapes } of ordered) {
+      context.globalAlpha = alpha;
+      context.beginPath();
+      for (const [sx, sy, radius, square] of shapes) {
+        if (square !== squares) continue;
+        if (square) context.rect(sx - radius, sy - radius, radius * 2, radius * 2);
+        else {
+          context.moveTo(sx + radius, sy);
+          context.arc(sx, sy, radius, 0, 2 * Math.PI);
+        }
+      }
+      context.fillStyle = color;
+      context.fill();
+      context.lineWidth = squares ? 1 : 0.8;
+      context.strokeStyle = squares ? GROUP_COLOR : "#ffffff";
+      context.stroke();
+    }
+  }
+  // The focused node, outlined.
+  const focused = focusId ? (people.find((person) => person.id === focusId) ?? groups.find((group) => group.id === focusId)) : undefined;
+  if (focused) {
+    const [sx, sy] = toScreen(camera, size, focused.x, focused.y);
+    const radius = "followers" in focused ? r.person(focused) : r.group(focused);
+    context.globalAlpha = 1;
+    context.lineWidth = 3;
+    context.strokeStyle = "#111827";
+    context.beginPath();
+    if ("followers" in focused) context.arc(sx, sy, radius + 1, 0, 2 * Math.PI);
+    else context.rect(sx - radius - 1, sy - radius - 1, 2 * radius + 2, 2 * radius + 2);
+    context.stroke();
+  }
+  context.globalAlpha = 1;
+  drawLabels(context, props, camera, size, r, near);
+}
+
+function arrow(context: CanvasRenderingContext2D, ax: number, ay: number, bx: number, by: number, head: number) {
+  const angle = Math.atan2(by - ay, bx - ax);
+  const length = Math.hypot(bx - ax, by - ay);
+  // Stop short of the target's middle so the head shows beside the node.
+  const [tx, ty] = [ax + Math.cos(angle) * Math.max(0, length - 6), ay + Math.sin(angle) * Math.max(0, length - 6)];
+  context.beginPath();
+  context.moveTo(ax, ay);
+  context.lineTo(tx, ty);
+  context.stroke();
+  context.beginPath();
+  context.moveTo(tx, ty);
+  context.lineTo(tx - head * Math.cos(angle - 0.45), ty - head * Math.sin(angle - 0.45));
+  context.lineTo(tx - head * Math.cos(angle + 0.45), ty - head * Math.sin(angle + 0.45));
+  context.closePath();
+  context.fill();
+}
+
+/** Department names always; then people and groups, largest first, wherever they fit. */
+function drawLabels(context: CanvasRenderingContext2D, props: Omit<Props, "onHover" | "onSelect">, camera: Camera, size: Size, r: ReturnType<typeof radii>, near: Set<string> | null) {
+  const candidates: (LabelCandidate & { text: string; font: string; dx: number })[] = [];
+  // Only the most important few hundred on screen are measured: measuring is the costly part.
+  const wanted: { id: string; text: string; sx: number; sy: number; priority: number; font: string; offset: number }[] = [];
+  const add = (id: string, text: string, x: number, y: number, priority: number, font: string, offset: number) => {
+    const [sx, sy] = toScreen(camera, size, x, y);
+    if (sx < -200 || sy < -50 || sx > size.width + 200 || sy > size.height + 50) return;
+    wanted.push({ id, text, sx, sy, priority, font, offset });
+  };
+  for (const department of props.departments) if (department.groups > 0) add(`d:${department.name}`, department.name, department.x, department.y, 1e9, "600 14px system-ui, sans-serif", -0);
+  for (const person of props.people) if (!near || near.has(person.id)) add(person.id, person.label, person.x, person.y, (near?.has(person.id) ? 1e8 : 0) + person.followers * 10 + (person.named ? 1 : 0), "12px system-ui, sans-serif", r.person(person) + 3);
+  const zoomedIn = camera.scale > fitCamera(boundsOf(props.groups), size.width, size.height).scale * 2.5;
+  for (const group of props.groups) if ((near && near.has(group.id)) || zoomedIn) add(group.id, group.label, group.x, group.y, (near?.has(group.id) ? 1e8 : 0) + group.responses, "11px system-ui, sans-serif", r.group(group) + 3);
+  for (const label of wanted.sort((a, b) => b.priority - a.priority).slice(0, 400)) {
+    context.font = label.font;
+    const width = context.measureText(label.text).width + 6;
+    // Department names are centred on their groups; others sit to the right of their node.
+    const x = label.id.startsWith("d:") ? label.sx - width / 2 : label.sx + label.offset - 3;
+    candidates.push({ id: label.id, text: label.text, font: label.font, dx: label.offset, x, y: label.sy - 9, width, height: 18, priority: label.priority });
+  }
+  const focusId = (props.hovered ?? props.selected)?.id;
+  for (const label of pickLabels(candidates, size, 120)) {
+    const candidate = label as (typeof candidates)[number];
+    context.font = candidate.font;
+    context.fillStyle = "rgba(255,255,255,0.85)";
+    context.fillRect(candidate.x, candidate.y, candidate.width, candidate.height);
+    context.fillStyle = candidate.id === focusId ? "#111827" : candidate.id.startsWith("d:") ? "#1e293b" : "#334155";
+    context.textBaseline = "middle";
+    context.fillText(candidate.text, candidate.x + 3, candidate.y + 9);
+  }
+}
+
+/** The person or group under the pointer: people first, they are drawn on top. */
+function hitTest(props: Props, camera: Camera, size: Size, sx: number, sy: number): Focus {
+  const r = radii(camera, fitCamera(boundsOf([...props.groups, ...props.people]), size.width, size.height).scale);
+  let best: Focus = null;
+  let bestDistance = Infinity;
+  for (const person of props.people) {
+    const [x, y] = toScreen(camera, size, person.x, person.y);
+    const distance = Math.hypot(x - sx, y - sy);
+    if (distance <= Math.max(5, r.person(person) + 2) && distance < bestDistance) [best, bestDistance] = [{ kind: "person", id: person.id }, distance];
+  }
+  if (best) return best;
+  for (const group of props.groups) {
+    const [x, y] = toScreen(camera, size, group.x, group.y);
+    const radius = Math.max(5, r.group(group) + 2);
+    if (Math.abs(x - sx) <= radius && Math.abs(y - sy) <= radius) {
+      const distance = Math.hypot(x - sx, y - sy);
+      if (distance < bestDistance) [best, bestDistance] = [{ kind: "group", id: group.id }, distance];
+    }
+  }
+  return best;
 }

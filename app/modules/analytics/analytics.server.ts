@@ -5,6 +5,7 @@ import { participationCounts } from "~/modules/anonymity/ballots.server";
 import { commentMinimum } from "~/modules/anonymity/policy";
 import { derivedKey } from "~/modules/secret.server";
 import { ANALYTICS_VERSION, computeWaveAnalytics, type EngineInput, type WaveAnalytics } from "./engine";
+import { computeNetworkLayout } from "./network-layout";
 import { countNoise } from "~/modules/anonymity/privacy";
 import { rememberSnapshot } from "./snapshot-cache.server";
 
@@ -62,6 +63,8 @@ export async function computeSnapshot(db: Db, waveId: string): Promise<WaveAnaly
   if (!input) return undefined;
   const started = performance.now();
   const analytics = computeWaveAnalytics({ ...input, noise: countNoise(derivedKey("dp-noise"), waveId, input.epsilon) });
+  // Once per snapshot, so that no page lays the network out (network-layout.ts).
+  analytics.layout = computeNetworkLayout({ waveId, blocks: analytics.blocks, membership: analytics.membership, edges: analytics.edges });
   const computeMs = Math.round(performance.now() - started);
   const row = {
     organization_id: input.orgId,

@@ -8,6 +8,7 @@ import { spansOfControl } from "~/modules/people/org-chart";
 import { blockScores, type Cell, type ConstructStats, type EnpsStats } from "./block-scores";
 import { blockLabel, formBlocks, memberBlock, type Block } from "./blocks";
 import { buildInfluenceGraph, influenceMetrics } from "./graph";
+import type { NetworkLayout } from "./network-layout";
 import { quadrantRule, type QuadrantRule } from "./quadrant";
 import { placementStability, type Stability } from "./stability";
 import { ReportingLines } from "./reporting-line";
@@ -21,7 +22,7 @@ import { ReportingLines } from "./reporting-line";
 export type { Cell, ConstructStats, EnpsStats };
 
 /** Readers recompute a snapshot whose version is not this one (analytics.server.ts). */
-export const ANALYTICS_VERSION = 3;
+export const ANALYTICS_VERSION = 4;
 
 export type EngineQuestion = { id: string; key: string; kind: QuestionKind; construct: string | null; prompt: string };
 
@@ -108,6 +109,11 @@ export type WaveAnalytics = {
   flows: { from: string; to: string; weight: number }[];
   /** Published at close only, each group of at least the comment minimum (comment-groups.ts). */
   commentGroups: { key: string; blocks: string[]; comments: { questionId: string; text: string }[] }[];
+  /**
+   * Where the network page draws each block: added by the snapshot job (analytics.server.ts), so
+   * that the layout library stays out of anything that imports the engine for a type or a label.
+   */
+  layout?: NetworkLayout;
 };
 
 export const CONSTRUCT_LABELS: Record<string, string> = {

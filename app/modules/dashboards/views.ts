@@ -131,36 +131,6 @@ export function quadrantView(analytics: WaveAnalytics, selected: { directReports
   };
 }
 
-export type NetworkColoring = "department" | "quadrant";
-
-export function networkView(analytics: WaveAnalytics) {
-  const members = new Set(analytics.membership.map((entry) => entry.personId));
-  const people = analytics.people.filter((person) => members.has(person.id) || Object.values(person.followers).some((count) => count > 0));
-  const ids = new Set(people.map((person) => person.id));
-  return {
-    nodes: [
-      ...people.map((person) => ({
-        id: person.id,
-        label: person.name,
-        kind: "person" as const,
-        title: person.title,
-        department: person.department ?? "No department",
-        quadrant: quadrantOf(person, analytics.quadrantRule),
-        // Sized by followers, one meaning everywhere: nominations on the followership question.
-        followers: person.primaryFollowers,
-        pagerank: person.pagerank,
-      })),
-      ...analytics.blocks.map((block) => ({ id: `block:${block.key}`, label: block.label, kind: "group" as const, department: block.department ?? "Mixed", responses: block.responses })),
-    ],
-    edges: [
-      ...analytics.edges.filter((edge) => ids.has(edge.personId)).map((edge) => ({ source: `block:${edge.block}`, target: edge.personId, weight: edge.weight, kind: "nomination" as const })),
-      ...analytics.membership.filter((entry) => ids.has(entry.personId)).map((entry) => ({ source: entry.personId, target: `block:${entry.block}`, weight: 1, kind: "member" as const })),
-      ...people.filter((person) => person.managerId && ids.has(person.managerId)).map((person) => ({ source: person.managerId!, target: person.id, weight: 1, kind: "formal" as const })),
-    ],
-    departments: [...new Set(people.map((person) => person.department ?? "No department"))].sort(),
-  };
-}
-
 
 /** Where a share sorts: its middle; hidden ones have no place and go last either way. */
 const shareKey = (figure: ShareFigure) => (figure.shown === "exact" ? figure.share : figure.shown === "range" ? (figure.low + figure.high) / 2 : null);
