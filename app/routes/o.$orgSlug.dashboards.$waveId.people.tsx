@@ -1,3 +1,4 @@
+import { INDIRECT_INFLUENCE, ordinal } from "~/modules/analytics/indirect-influence";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -14,7 +15,7 @@ const SORT_LABEL: Record<PeopleSort, string> = {
   followers: "Followers",
   earned: "Earned share",
   reports: "Reports",
-  pagerank: "Network centrality (PageRank)",
+  pagerank: INDIRECT_INFLUENCE.title,
   name: "Name",
 };
 const PAGE_SIZE = 50;
@@ -84,6 +85,7 @@ export default function PeopleFigures() {
       <p className="text-sm text-slate-600">
         {view.followers} Earned share is the part of a person's followers outside their own reporting line, shown from {k} followers (as a
         range when some followers' groups straddle the line); follow-back is the share of their own team's answers that chose them.
+        {" "}{INDIRECT_INFLUENCE.column}: {INDIRECT_INFLUENCE.description}
       </p>
       <div className="card overflow-x-auto">
         <table className="table-base">
@@ -108,7 +110,7 @@ export default function PeopleFigures() {
                 Reports
               </SortHeader>
               <SortHeader column="pagerank" sort={sort} dir={dir} align="right">
-                PageRank
+                <abbr title={INDIRECT_INFLUENCE.description} className="no-underline">{INDIRECT_INFLUENCE.column}</abbr>
               </SortHeader>
               <th scope="col">Quadrant</th>
             </tr>
@@ -136,7 +138,7 @@ export default function PeopleFigures() {
                 <td className="text-right tabular-nums">
                   {row.directReports} / {row.totalReports}
                 </td>
-                <td className="text-right tabular-nums">{row.pagerank.toFixed(4)}</td>
+                <td className="text-right tabular-nums">{ordinal(row.influenceRank)}</td>
                 <td className="whitespace-nowrap">
                   {QUADRANTS[row.quadrant].title}
                   <StabilityNote stability={row.stability} />

@@ -101,7 +101,7 @@ describe("people.csv", () => {
 
   it("keeps numeric columns numeric: an empty cell where a figure is hidden, the reason in its own column", () => {
     for (const row of rows) {
-      for (const column of ["Followers", "Earned share (%)", "Follow-back (%)", "Direct reports", "PageRank"]) {
+      for (const column of ["Followers", "Earned share (%)", "Follow-back (%)", "Direct reports", "Indirect influence (approximate PageRank)"]) {
         expect(row[column] === "" || Number.isFinite(Number(row[column])), `${column}: ${row[column]}`).toBe(true);
       }
       expect(Object.values(row)).not.toContain("suppressed");

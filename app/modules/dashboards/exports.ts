@@ -55,7 +55,7 @@ export function exportFile(analytics: WaveAnalytics, format: ExportFormat, keys:
             ...shareColumns("Follow-back", person.followBack ? followBackShare(person.followBack, analytics.k) : null, analytics.k),
             "Direct reports": person.directReports,
             "People in their line": person.totalReports,
-            PageRank: Number(person.pagerank.toFixed(6)),
+            "Indirect influence (approximate PageRank)": Number(person.pagerank.toFixed(6)),
             Quadrant: QUADRANTS[quadrantOf(person, analytics.quadrantRule)].title,
             Stability: person.stability ? STABILITY_LABEL[person.stability] : "",
           };

@@ -139,6 +139,7 @@ export type PeopleQuery = { sort: PeopleSort; dir?: SortDirection; department?: 
 
 /** Every row of the people table in order: made once per view and query, then paged. */
 export function peopleRanking(analytics: WaveAnalytics, { sort, dir = defaultDirection(sort), department }: PeopleQuery) {
+  const influenceRank = rankBy(analytics.people, (person) => person.pagerank);
   const rows = analytics.people
     .filter((person) => !department || person.department === department)
     .map((person) => ({
@@ -153,6 +154,7 @@ export function peopleRanking(analytics: WaveAnalytics, { sort, dir = defaultDir
       directReports: person.directReports,
       totalReports: person.totalReports,
       pagerank: person.pagerank,
+      influenceRank: influenceRank.get(person.id)!,
       quadrant: quadrantOf(person, analytics.quadrantRule),
       stability: person.stability,
       named: !isPseudonym(person.id),
@@ -185,4 +187,12 @@ export function peoplePage(ranking: PeopleRow[], { page, pageSize = 50 }: { page
 
 export function peopleTable(analytics: WaveAnalytics, { page, pageSize = 50, ...query }: PeopleQuery & { page: number; pageSize?: number }) {
   return peoplePage(peopleRanking(analytics, query), { page, pageSize });
+}
+
+/** Competition ranks (1, 2, 2, 4) from the highest score: a plain place instead of a raw score. */
+function rankBy<T extends { id: string }>(items: readonly T[], score: (item: T) => number): Map<string, number> {
+  const sorted = [...items].sort((a, b) => score(b) - score(a));
+  const ranks = new Map<string, number>();
+  sorted.forEach((item, i) => ranks.set(item.id, i > 0 && score(item) === score(sorted[i - 1]!) ? ranks.get(sorted[i - 1]!.id)! : i + 1));
+  return ranks;
 }
