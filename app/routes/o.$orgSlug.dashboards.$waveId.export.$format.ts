@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "~/db.server";
-import { isPseudonym } from "~/modules/analytics/naming";
+import { namedPeopleKeys } from "~/modules/dashboards/person-keys.server";
 import { requireDashboard } from "~/modules/dashboards/dashboard.server";
-import { EXPORTS, exportFile, isExportFormat, type PersonKeys } from "~/modules/dashboards/exports";
+import { EXPORTS, exportFile, isExportFormat } from "~/modules/dashboards/exports";
 import { notFound } from "~/modules/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // are written once per snapshot, scope and naming, and kept with that view.
   const body =
     format === "people.csv"
-      ? exportFile(analytics, format, await namedPeopleKeys(dashboard.member.orgId, analytics.people))
+      ? exportFile(analytics, format, await namedPeopleKeys(db, dashboard.member.orgId, analytics.people))
       : dashboard.derive(`export:${format}`, () => exportFile(analytics, format), (text) => 2 * text.length);
   const name = `${dashboard.wave.surveyName.replace(/[^\w-]+/g, "-").toLowerCase()}-wave-${dashboard.wave.number}-${params.format}`;
   return new Response(body, {
@@ -27,12 +27,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Cache-Control": "no-store",
     },
   });
-}
-
-/** Emails of the people this member sees by name, to join the people table back to HR data. */
-async function namedPeopleKeys(orgId: string, people: { id: string }[]): Promise<PersonKeys> {
-  const ids = people.map((person) => person.id).filter((id) => !isPseudonym(id));
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom("person").select(["id", "email"]).where("organization_id", "=", orgId).where("id", "in", ids).execute();
-  return new Map(rows.map((row) => [row.id, { email: row.email }]));
 }
