@@ -22,3 +22,13 @@ export function LocalTime({ value, fallback = "—" }: { value: Date | string | 
 function formatInViewerZone(date: Date): string {
   return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" }).format(date);
 }
+
+/**
+ * The viewer's time zone once the page runs in a browser; null on the server and without
+ * JavaScript, where forms read times as UTC and say so.
+ */
+export function useViewerTimeZone(): string | null {
+  const [zone, setZone] = useState<string | null>(null);
+  useEffect(() => setZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
+  return zone;
+}

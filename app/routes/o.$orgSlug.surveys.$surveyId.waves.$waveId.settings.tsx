@@ -2,10 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormActions, FormError, TextField } from "~/components/forms";
+import { useViewerTimeZone } from "~/components/local-time";
 import { Breadcrumb, Notice, PageHeader } from "~/components/layout";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
-import { toDateTimeInput } from "~/modules/dates";
+import { isTimeZone, toDateTimeInput } from "~/modules/dates";
 import { smtpConfigured } from "~/modules/email/email.server";
 import { fieldErrors, formValues, type FieldErrors } from "~/modules/forms";
 import { notFound, requireFormData } from "~/modules/http.server";
@@ -40,9 +41,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function WaveSettings() {
   const { orgSlug, wave, repeatEveryWeeks, smtp } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const viewerTimeZone = useViewerTimeZone();
   const errors = result?.errors;
   const value = (key: string, fallback: string) => (result ? (result.values[key] ?? "") : fallback);
   const back = `/o/${orgSlug}/surveys/${wave.surveyId}?wave=${wave.number}`;
+  // Times typed before a failed save were typed in the zone that form sent.
+  const sentZone = result?.values.timeZone;
+  const timeZone = (sentZone && isTimeZone(sentZone) ? sentZone : null) ?? viewerTimeZone ?? "UTC";
+  const zoneLabel = timeZone === "UTC" ? "UTC" : `your time, ${timeZone.replaceAll("_", " ")}`;
   return (
     <>
       <Breadcrumb to={back}>
@@ -50,7 +56,7 @@ export default function WaveSettings() {
       </Breadcrumb>
       <PageHeader title="Settings and schedule" />
       <Form method="post" className="card max-w-3xl space-y-6 p-6" noValidate>
-        <FormError errors={errors?.form} />
+        <FormError errors={errors?.form ?? errors?.timeZone} />
         <fieldset disabled={wave.status !== "draft" && wave.status !== "scheduled"} className="space-y-6">
           <TextField
             label="Minimum group size (k)"
@@ -90,8 +96,9 @@ export default function WaveSettings() {
             }
           />
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField label="Opens (UTC, optional)" name="opensAt" type="datetime-local" defaultValue={value("opensAt", toDateTimeInput(wave.opens_at))} errors={errors?.opensAt} hint="Set it, then choose Schedule on the survey page." />
-            <TextField label="Closes (UTC, optional)" name="closesAt" type="datetime-local" defaultValue={value("closesAt", toDateTimeInput(wave.closes_at))} errors={errors?.closesAt} hint="Otherwise it stays open until you close it." />
+            <input type="hidden" name="timeZone" value={timeZone} />
+            <TextField key={`opens-${timeZone}`} label={`Opens (${zoneLabel}, optional)`} name="opensAt" type="datetime-local" defaultValue={value("opensAt", toDateTimeInput(wave.opens_at, timeZone))} errors={errors?.opensAt} hint="Set it, then choose Schedule on the survey page." />
+            <TextField key={`closes-${timeZone}`} label={`Closes (${zoneLabel}, optional)`} name="closesAt" type="datetime-local" defaultValue={value("closesAt", toDateTimeInput(wave.closes_at, timeZone))} errors={errors?.closesAt} hint="Otherwise it stays open until you close it." />
           </div>
           <TextField
             label="Repeat every (weeks, optional)"

@@ -1,20 +1,16 @@
 import { z } from "zod";
 import { GROUP_SIZE } from "~/modules/anonymity/policy";
+import { fromDateTimeInput, isTimeZone } from "~/modules/dates";
 
-/** Dates come from datetime-local inputs and are read as UTC, as the page says. */
-const utcDateTime = z
+/**
+ * Dates come from datetime-local inputs: a wall clock in the time zone the page names. The page
+ * sends the browser's zone; without JavaScript none is sent and the page says UTC.
+ */
+const dateTimeInput = z
   .string()
   .trim()
   .optional()
-  .transform((value, context) => {
-    if (!value) return null;
-    const date = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`);
-    if (Number.isNaN(date.getTime())) {
-      context.addIssue({ code: "custom", message: "Enter a date and time." });
-      return z.NEVER;
-    }
-    return date;
-  });
+  .refine((value) => !value || fromDateTimeInput(value, "UTC") !== null, "Enter a date and time.");
 
 export const WaveSettingsForm = z
   .object({
@@ -37,8 +33,14 @@ export const WaveSettingsForm = z
         }
         return [...new Set(days)].sort((a, b) => a - b);
       }),
-    opensAt: utcDateTime,
-    closesAt: utcDateTime,
+    opensAt: dateTimeInput,
+    closesAt: dateTimeInput,
+    timeZone: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => value || "UTC")
+      .refine(isTimeZone, "Unknown time zone: reload the page and try again."),
     repeatEveryWeeks: z
       .string()
       .trim()
@@ -53,6 +55,11 @@ export const WaveSettingsForm = z
         return weeks;
       }),
   })
+  .transform(({ timeZone, ...form }) => ({
+    ...form,
+    opensAt: form.opensAt ? fromDateTimeInput(form.opensAt, timeZone) : null,
+    closesAt: form.closesAt ? fromDateTimeInput(form.closesAt, timeZone) : null,
+  }))
   .refine((form) => !form.opensAt || !form.closesAt || form.closesAt > form.opensAt, {
     path: ["closesAt"],
     message: "The closing time must come after the opening.",
