@@ -9,7 +9,8 @@ import { requireMember } from "~/modules/accounts/membership.server";
 import { formValues, type FieldErrors } from "~/modules/forms";
 import { notFound, requireFormData, requireId } from "~/modules/http.server";
 import { canEditQuestions } from "~/modules/surveys/lifecycle";
-import { applyQuestionForm, constructChoiceProblems, KIND_LABEL, NEW_CONSTRUCT, KNOWN_CONSTRUCTS, LIMITS, QuestionForm, questionProblems } from "~/modules/surveys/questions";
+import { applyQuestionForm, constructChoiceProblems, KIND_LABEL, NEW_CONSTRUCT, LIMITS, QuestionForm, questionProblems } from "~/modules/surveys/questions";
+import { KNOWN_CONSTRUCTS } from "~/modules/surveys/constructs";
 import { listQuestions, updateQuestion } from "~/modules/surveys/surveys.server";
 import { requireWave } from "~/modules/surveys/wave-access.server";
 

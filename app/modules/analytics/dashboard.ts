@@ -1,5 +1,5 @@
 import type { Suppressed } from "~/modules/anonymity/suppression";
-import { CONSTRUCT_LABELS, departmentFlows, type BlockFigures, type Cell, type ConstructStats, type EnpsStats, type WaveAnalytics } from "./engine";
+import { departmentFlows, type BlockFigures, type Cell, type ConstructStats, type EnpsStats, type WaveAnalytics } from "./engine";
 import { quadrantOf } from "./quadrant";
 import { earnedShare } from "./shares";
 
@@ -108,10 +108,6 @@ export function departmentRows(analytics: WaveAnalytics): { total: GroupRow; dep
       .map(([department, blocks]) => groupRow(`department:${department}`, department, blocks, analytics.constructs)),
     groups: analytics.blocks.map((block) => groupRow(block.key, block.label, [block], analytics.constructs)).sort((a, b) => a.label.localeCompare(b.label)),
   };
-}
-
-export function constructLabel(construct: string): string {
-  return CONSTRUCT_LABELS[construct] ?? construct;
 }
 
 // Trends across the waves of a series.

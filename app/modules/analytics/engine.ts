@@ -116,14 +116,6 @@ export type WaveAnalytics = {
   layout?: NetworkLayout;
 };
 
-export const CONSTRUCT_LABELS: Record<string, string> = {
-  "authority.positional": "Positional authority",
-  "authority.earned": "Earned authority",
-  "leadership.moments": "Leadership moments",
-  open_space: "Open space",
-  engagement: "Engagement",
-};
-
 const fewer = (): Suppressed => ({ suppressed: true, reason: "fewer-than-k" });
 
 export function computeWaveAnalytics(input: EngineInput): WaveAnalytics {

@@ -1,4 +1,5 @@
-import { aggregateConstruct, aggregateEnps, authorityIndex, constructLabel, isShown, type WavePoint } from "~/modules/analytics/dashboard";
+import { aggregateConstruct, aggregateEnps, authorityIndex, isShown, type WavePoint } from "~/modules/analytics/dashboard";
+import { constructLabel } from "~/modules/surveys/constructs";
 import type { LineCounts, WaveAnalytics } from "~/modules/analytics/engine";
 import { isPseudonym } from "~/modules/analytics/naming";
 import { quadrantOf } from "~/modules/analytics/quadrant";

@@ -1,4 +1,5 @@
-import { aggregateConstruct, aggregateEnps, authorityIndex, constructLabel, departmentRows, isShown } from "~/modules/analytics/dashboard";
+import { aggregateConstruct, aggregateEnps, authorityIndex, departmentRows, isShown } from "~/modules/analytics/dashboard";
+import { constructLabel } from "~/modules/surveys/constructs";
 import type { PersonFigures, WaveAnalytics } from "~/modules/analytics/engine";
 import { isPseudonym } from "~/modules/analytics/naming";
 import { quadrantOf, quadrantSentence, QUADRANTS, type QuadrantKey } from "~/modules/analytics/quadrant";

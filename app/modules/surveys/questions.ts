@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { QuestionKind } from "@db/schema";
+import { KNOWN_CONSTRUCTS } from "./constructs";
 
 export type { QuestionKind };
 
@@ -13,17 +14,6 @@ export const QUESTION_KINDS: { kind: QuestionKind; label: string; hint: string }
 ];
 
 export const KIND_LABEL = Object.fromEntries(QUESTION_KINDS.map((kind) => [kind.kind, kind.label])) as Record<QuestionKind, string>;
-
-/** Tags the dashboards understand; any other lower-case tag is a custom construct. */
-export const KNOWN_CONSTRUCTS = [
-  { tag: "authority.positional", label: "Positional authority" },
-  { tag: "authority.earned", label: "Earned authority" },
-  { tag: "leadership.moments", label: "Leadership moments" },
-  { tag: "open_space", label: "Open space" },
-  { tag: "engagement", label: "Engagement" },
-  { tag: "followership", label: "Followership (nominations)" },
-  { tag: "advice", label: "Advice (nominations)" },
-] as const;
 
 export { LIKERT_LABELS } from "./labels";
 
