@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useImperativeHandle, useRef, forwardRef } from "react";
 import type { NetworkGroup, NetworkPerson } from "~/modules/dashboards/network-view";
-import { boundsOf, fitCamera, pickLabels, QUADRANT_PALETTE, OTHER_COLOR, zoomAt, type Camera, type LabelCandidate } from "~/modules/dashboards/network-display";
+import { boundsOf, fitCamera, focusCamera, pickLabels, QUADRANT_PALETTE, OTHER_COLOR, zoomAt, type Camera, type LabelCandidate } from "~/modules/dashboards/network-display";
 
 export type Coloring = "department" | "quadrant";
 export type Focus = { kind: "person" | "group"; id: string } | null;
@@ -75,13 +75,11 @@ export const NetworkGraph = forwardRef<NetworkGraphHandle, Props>(function Netwo
 
   useImperativeHandle(ref, () => ({
     fit,
-    // The person in the middle, as close as still shows the groups that chose them (at most 4× the whole view).
-    focusOn: ([centre, ...around]) => {
-      if (!centre) return;
+    // The person found and every group that chose them, in view (network-display.ts).
+    focusOn: (points) => {
+      if (!points.length) return;
       const home = fitCamera(boundsOf([...state.current.groups, ...state.current.people]), size.current.width, size.current.height);
-      const reach = Math.max(1e-9, ...around.map((point) => Math.hypot(point.x - centre.x, point.y - centre.y)));
-      const fits = (Math.min(size.current.width, size.current.height) / 2 - 40) / reach;
-      camera.current = { x: centre.x, y: centre.y, scale: Math.max(home.scale, Math.min(home.scale * 4, fits)) };
+      camera.current = focusCamera(points, home, size.current.width, size.current.height);
       redraw();
     },
   }));
@@ -243,8 +241,10 @@ export function drawNetwork(context: CanvasRenderingContext2D, props: Omit<Props
   const visible = (sx: number, sy: number, pad: number) => sx > -pad && sy > -pad && sx < size.width + pad && sy < size.height + pad;
   context.clearRect(0, 0, size.width, size.height);
 
-  // Links between groups, thin and light; the focused node's in dark, with arrowheads.
+  // Links between groups, thin and light; the focused node's in dark. Every link long enough on
+  // screen to tell its ends apart carries a head at the end that was chosen.
   const strong: [number, number, number, number][] = [];
+  const heads: [number, number, number, number, number][] = [];
   context.lineCap = "round";
   context.strokeStyle = near ? "rgba(100,116,139,0.08)" : "rgba(100,116,139,0.28)";
   context.lineWidth = 0.8;
@@ -258,6 +258,7 @@ export function drawNetwork(context: CanvasRenderingContext2D, props: Omit<Props
     else {
       context.moveTo(ax, ay);
       context.lineTo(bx, by);
+      if (visible(bx, by, 0)) heads.push([ax, ay, bx, by, r.group(b)]);
     }
   }
   context.stroke();
@@ -276,9 +277,14 @@ export function drawNetwork(context: CanvasRenderingContext2D, props: Omit<Props
     else {
       context.moveTo(ax, ay);
       context.lineTo(bx, by);
+      if (visible(bx, by, 0)) heads.push([ax, ay, bx, by, r.person(person)]);
     }
   }
   context.stroke();
+  context.fillStyle = near ? "rgba(100,116,139,0.10)" : "rgba(100,116,139,0.45)";
+  context.beginPath();
+  for (const [ax, ay, bx, by, radius] of heads) if (Math.hypot(bx - ax, by - ay) > 36) arrowHead(context, ax, ay, bx, by, radius + 1, 4);
+  context.fill();
   context.strokeStyle = "#1e293b";
   context.fillStyle = "#1e293b";
   context.lineWidth = 1.4;
@@ -342,20 +348,24 @@ export function drawNetwork(context: CanvasRenderingContext2D, props: Omit<Props
 }
 
 function arrow(context: CanvasRenderingContext2D, ax: number, ay: number, bx: number, by: number, head: number) {
-  const angle = Math.atan2(by - ay, bx - ax);
-  const length = Math.hypot(bx - ax, by - ay);
-  // Stop short of the target's middle so the head shows beside the node.
-  const [tx, ty] = [ax + Math.cos(angle) * Math.max(0, length - 6), ay + Math.sin(angle) * Math.max(0, length - 6)];
   context.beginPath();
   context.moveTo(ax, ay);
-  context.lineTo(tx, ty);
+  context.lineTo(bx, by);
   context.stroke();
   context.beginPath();
+  arrowHead(context, ax, ay, bx, by, 6, head);
+  context.fill();
+}
+
+/** Adds to the current path a head pointing at (bx, by), stopped `short` of it so it shows beside the node. */
+function arrowHead(context: CanvasRenderingContext2D, ax: number, ay: number, bx: number, by: number, short: number, head: number) {
+  const angle = Math.atan2(by - ay, bx - ax);
+  const length = Math.hypot(bx - ax, by - ay);
+  const [tx, ty] = [ax + Math.cos(angle) * Math.max(0, length - short), ay + Math.sin(angle) * Math.max(0, length - short)];
   context.moveTo(tx, ty);
   context.lineTo(tx - head * Math.cos(angle - 0.45), ty - head * Math.sin(angle - 0.45));
   context.lineTo(tx - head * Math.cos(angle + 0.45), ty - head * Math.sin(angle + 0.45));
   context.closePath();
-  context.fill();
 }
 
 /** Department names always; then people and groups, largest first, wherever they fit. */
@@ -368,10 +378,10 @@ function drawLabels(context: CanvasRenderingContext2D, props: Omit<Props, "onHov
     if (sx < -200 || sy < -50 || sx > size.width + 200 || sy > size.height + 50) return;
     wanted.push({ id, text, sx, sy, priority, font, offset });
   };
-  for (const department of props.departments) if (department.groups > 0) add(`d:${department.name}`, department.name, department.x, department.y, 1e9, "600 14px system-ui, sans-serif", -0);
-  for (const person of props.people) if (!near || near.has(person.id)) add(person.id, person.label, person.x, person.y, (near?.has(person.id) ? 1e8 : 0) + person.followers * 10 + (person.named ? 1 : 0), "12px system-ui, sans-serif", r.person(person) + 3);
+  for (const department of props.departments) if (department.groups > 0) add(`d:${department.name}`, department.name, department.x, department.y, 1e9, "600 14px 'Inter Variable', system-ui, sans-serif", -0);
+  for (const person of props.people) if (!near || near.has(person.id)) add(person.id, person.label, person.x, person.y, (near?.has(person.id) ? 1e8 : 0) + person.followers * 10 + (person.named ? 1 : 0), "12px 'Inter Variable', system-ui, sans-serif", r.person(person) + 3);
   const zoomedIn = camera.scale > fitCamera(boundsOf(props.groups), size.width, size.height).scale * 2.5;
-  for (const group of props.groups) if ((near && near.has(group.id)) || zoomedIn) add(group.id, group.label, group.x, group.y, (near?.has(group.id) ? 1e8 : 0) + group.responses, "11px system-ui, sans-serif", r.group(group) + 3);
+  for (const group of props.groups) if ((near && near.has(group.id)) || zoomedIn) add(group.id, group.label, group.x, group.y, (near?.has(group.id) ? 1e8 : 0) + group.responses, "11px 'Inter Variable', system-ui, sans-serif", r.group(group) + 3);
   for (const label of wanted.sort((a, b) => b.priority - a.priority).slice(0, 400)) {
     context.font = label.font;
     const width = context.measureText(label.text).width + 6;

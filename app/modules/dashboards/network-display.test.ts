@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { departmentColors, DEPARTMENT_PALETTE, fitCamera, followedRank, ordinal, OTHER_COLOR, pickLabels, zoomAt } from "./network-display";
+import { departmentColors, DEPARTMENT_PALETTE, fitCamera, focusCamera, followedRank, ordinal, OTHER_COLOR, pickLabels, zoomAt } from "./network-display";
 
 describe("plain words for ranks", () => {
   it("writes ordinals as people say them", () => {
@@ -29,6 +30,24 @@ describe("the camera", () => {
     const world = (camera: typeof fit) => [camera.x + (100 - 274) / camera.scale, camera.y + (100 - 274) / camera.scale];
     expect(world(zoomed)).toEqual(world(fit));
     expect(zoomAt(fit, 1000, 0, 0, 548, 548, { min: 0.1, max: 10 }).scale).toBe(10);
+  });
+
+  it("shows a found person and every group that chose them, however far apart they sit", () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ x: fc.integer({ min: 0, max: 1000 }), y: fc.integer({ min: 0, max: 1000 }) }), { minLength: 1, maxLength: 12 }), (points) => {
+        const [width, height] = [900, 560];
+        const home = fitCamera({ minX: 0, minY: 0, maxX: 1000, maxY: 1000 }, width, height);
+        const camera = focusCamera(points, home, width, height);
+        for (const point of points) {
+          const [sx, sy] = [(point.x - camera.x) * camera.scale + width / 2, (point.y - camera.y) * camera.scale + height / 2];
+          expect(sx).toBeGreaterThanOrEqual(0);
+          expect(sx).toBeLessThanOrEqual(width);
+          expect(sy).toBeGreaterThanOrEqual(0);
+          expect(sy).toBeLessThanOrEqual(height);
+        }
+        expect(camera.scale).toBeLessThanOrEqual(home.scale * 4);
+      }),
+    );
   });
 });
 

@@ -55,6 +55,15 @@ export function fitCamera(box: Box | null, width: number, height: number, margin
   return { x: (box.minX + box.maxX) / 2, y: (box.minY + box.maxY) / 2, scale: Math.max(1e-3, scale) };
 }
 
+/**
+ * The camera for a found person: them and every group that chose them in view, with room for
+ * labels, and no closer than `maxZoom` times the whole network's view.
+ */
+export function focusCamera(points: { x: number; y: number }[], home: Camera, width: number, height: number, maxZoom = 4): Camera {
+  const fit = fitCamera(boundsOf(points), width, height, 60);
+  return { ...fit, scale: Math.max(home.scale / 4, Math.min(home.scale * maxZoom, fit.scale)) };
+}
+
 /** Zoom by a factor keeping the world point under (sx, sy) where it is on screen. */
 export function zoomAt(camera: Camera, factor: number, sx: number, sy: number, width: number, height: number, limits: { min: number; max: number }): Camera {
   const scale = Math.min(limits.max, Math.max(limits.min, camera.scale * factor));
