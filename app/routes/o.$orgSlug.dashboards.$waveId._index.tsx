@@ -244,7 +244,7 @@ function Findings({ findings, k, orgSlug }: { findings: OverviewFindings; k: num
           <p className="mt-2 text-sm text-slate-700">{informalLeaders.sentence}</p>
         </div>
         <div className="card p-5">
-          <h3 className="text-sm text-slate-600">Managers whose teams follow them least</h3>
+          <h3 className="text-sm text-slate-600">{leastFollowed.title}</h3>
           {leastFollowed.managers ? (
             <>
               <ul className="mt-2 space-y-1 text-sm">

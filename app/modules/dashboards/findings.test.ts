@@ -54,8 +54,19 @@ describe("the overview's findings", () => {
 
   it("lists managers by how much of their own team follows them, leaving out the viewer", () => {
     const findings = overviewFindings(analytics, null, null);
-    expect(findings.leastFollowed!.managers).toEqual([{ id: "m1", name: "M1", figure: "75% of their team chose them" }]);
+    expect(findings.leastFollowed.managers).toEqual([{ id: "m1", name: "M1", figure: "75% of their team chose them" }]);
+    // One manager is not a ranking: the card says so rather than calling them the least followed.
+    expect(findings.leastFollowed.title).toBe("A manager's own team");
+    expect(findings.leastFollowed.sentence).toMatch(/Only one manager in this view/);
     expect(overviewFindings(analytics, null, "m1").leastFollowed).toMatchObject({ managers: null, sentence: expect.stringMatching(/yours is on your person page/) });
+  });
+
+  it("says when no team stands out rather than ranking managers every team chose", () => {
+    const everyone = { ...analytics, people: analytics.people.map((person, i) => (i < 2 ? { ...person, followBack: { chose: 6, known: 6, team: 6 } } : { ...person, followBack: null })) };
+    const card = overviewFindings(everyone, null, null).leastFollowed;
+    expect(card.managers).toHaveLength(2);
+    expect(card.managers?.map((manager) => manager.figure)).toEqual(["100% of their team chose them", "100% of their team chose them"]);
+    expect(card.sentence).toMatch(/no team stands out/);
   });
 
   it("reports the change since the previous wave, and nothing on a first wave", () => {

@@ -1,6 +1,6 @@
 import { aggregateConstruct, aggregateEnps, authorityIndex, isShown, type WavePoint } from "~/modules/analytics/dashboard";
 import { constructLabel } from "~/modules/surveys/constructs";
-import type { LineCounts, WaveAnalytics } from "~/modules/analytics/engine";
+import type { LineCounts, PersonFigures, WaveAnalytics } from "~/modules/analytics/engine";
 import { isPseudonym } from "~/modules/analytics/naming";
 import { quadrantOf } from "~/modules/analytics/quadrant";
 import { followBackShare } from "~/modules/analytics/shares";
@@ -70,7 +70,7 @@ export type OverviewFindings = {
   /** Whole percentages that add up to 100, as drawn. */
   followership: { split: FollowershipSplit; outside: number; below: number; unknown: number; sentence: string; question: string | null } | null;
   informalLeaders: { count: number; named: NamedFigure[]; unnamed: { count: number; departments: { department: string; count: number }[] }; sentence: string };
-  leastFollowed: { managers: NamedFigure[]; sentence: string } | { managers: null; sentence: string };
+  leastFollowed: { title: string; managers: NamedFigure[] | null; sentence: string };
   change: { items: { label: string; delta: string; direction: "up" | "down" | "flat" }[]; sentence: string } | null;
 };
 
@@ -103,20 +103,35 @@ export function overviewFindings(analytics: WaveAnalytics, previous: WaveAnalyti
           ? "Nobody without a team is chosen as often as a typical manager: influence runs through the formal structure."
           : `${plural(informal.length, "person", "people")} without a team ${informal.length === 1 ? "is" : "are"} chosen as often as a typical manager here (${analytics.quadrantRule.informalThreshold} or more followers): worth recognising, and worth checking ${informal.length === 1 ? "they are" : "they are not"} stretched too thin.`,
     },
-    leastFollowed:
-      others.length === 0
-        ? {
-            managers: null,
-            sentence:
-              followBacks.length > 0
-                ? "Only your own team's follow-back can be shown here, and this list is for the people above a manager: yours is on your person page."
-                : `No manager in this view has a team whose answers form a group of at least ${analytics.k} of their own, so no team's follow-back can be shown.`,
-          }
-        : {
-            managers: others.map(({ person, share }) => ({ id: person.id, name: person.name, figure: `${percent(share)} of their team chose them` })),
-            sentence: "Of each manager's own team (where its answers form a group of their own), the share who chose to follow them: the lowest first. A prompt for support, not a verdict.",
-          },
+    leastFollowed: leastFollowed(others, followBacks.length, analytics.k),
     change: previous ? changeSince(analytics, previous) : null,
+  };
+}
+
+/** The managers whose own teams chose them least; worded for one manager, or for none who stands out. */
+function leastFollowed(shown: { person: PersonFigures; share: number }[], measured: number, k: number): OverviewFindings["leastFollowed"] {
+  const managers = shown.map(({ person, share }) => ({ id: person.id, name: person.name, figure: `${percent(share)} of their team chose them` }));
+  if (shown.length === 0) {
+    const sentence =
+      measured > 0
+        ? "Only your own team's follow-back can be shown here, and this list is for the people above a manager: yours is on your person page."
+        : `No manager in this view has a team whose answers form a group of at least ${k} of their own, so no team's follow-back can be shown.`;
+    return { title: "Managers whose teams follow them least", managers: null, sentence };
+  }
+  const everyoneChosen = shown.every(({ share }) => share >= 1);
+  if (shown.length === 1) {
+    return {
+      title: "A manager's own team",
+      managers,
+      sentence: `Only one manager in this view has a team whose answers form a group of their own: the share of that team who chose to follow them.${everyoneChosen ? " All of it did." : " A prompt for support, not a verdict."}`,
+    };
+  }
+  return {
+    title: "Managers whose teams follow them least",
+    managers,
+    sentence: everyoneChosen
+      ? "Every manager's own team (where its answers form a group of their own) chose to follow them: no team stands out."
+      : "Of each manager's own team (where its answers form a group of their own), the share who chose to follow them: the lowest first. A prompt for support, not a verdict.",
   };
 }
 
