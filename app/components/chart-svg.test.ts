@@ -22,6 +22,7 @@ describe("the downloaded chart", () => {
         { label: "Strongly disagree", color: "#b91c1c" },
         { label: "Agree", color: "#818cf8" },
       ],
+      legendAbove: false,
       font: 'Inter, "Segoe UI", sans-serif',
     });
     const document = new DOMParser().parseFromString(svg, "image/svg+xml");
@@ -34,5 +35,17 @@ describe("the downloaded chart", () => {
     expect(document.getElementsByTagName("title")[0]!.textContent).toBe("Constructs & scores");
     const texts = Array.from(document.getElementsByTagName("text")).map((text) => text.textContent);
     expect(texts).toEqual(["Constructs & scores", "Strongly disagree", "Agree"]);
+  });
+
+  it("puts the legend where the page draws it: below the chart, or above it", () => {
+    const picture = { title: "Quadrant", width: 600, height: 300, body: '<g id="chart"/>', legend: [{ label: "Informal leader", color: "#009E73" }], font: "Inter" };
+    const offsets = (legendAbove: boolean) => {
+      const svg = chartSvgDocument({ ...picture, legendAbove });
+      const top = (pattern: RegExp) => Number(pattern.exec(svg)?.[1]);
+      return { chart: top(/translate\(0,([\d.]+)\)"><g id="chart"/), legend: top(/translate\(8,([\d.]+)\)"><rect/) };
+    };
+    expect(offsets(false).legend).toBeGreaterThan(offsets(false).chart + 300);
+    expect(offsets(true).legend).toBeLessThan(offsets(true).chart);
+    expect(offsets(true).chart).toBeGreaterThan(32);
   });
 });

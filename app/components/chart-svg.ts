@@ -1,10 +1,11 @@
 /**
  * The file "Download SVG" saves: the chart itself (not a legend icon), with its title above, its
  * legend drawn into the picture (recharts draws the legend in HTML, outside the SVG), and the
- * app's font named, so that it reads the same on a slide as on the page.
+ * app's font named, so that it reads the same on a slide as on the page: the legend sits where the
+ * page draws it, above the chart or below.
  */
 
-export type ChartPicture = { title: string; width: number; height: number; body: string; legend: { label: string; color: string }[]; font: string };
+export type ChartPicture = { title: string; width: number; height: number; body: string; legend: { label: string; color: string }[]; legendAbove: boolean; font: string };
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (char) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[char]!);
 
@@ -32,10 +33,11 @@ export function chartSvgDocument(picture: ChartPicture): string {
   const placed = legendRows(picture.legend, width - 16);
   const legendHeight = placed.length === 0 ? 0 : (placed.at(-1)!.row + 1) * LEGEND_ROW + 8;
   const height = Math.round(TITLE_BAND + picture.height + legendHeight);
+  const [legendTop, chartTop] = picture.legendAbove ? [TITLE_BAND, TITLE_BAND + legendHeight] : [TITLE_BAND + picture.height + 8, TITLE_BAND];
   const legend = placed
     .map(
       (entry) =>
-        `<g transform="translate(${8 + entry.x},${TITLE_BAND + picture.height + 8 + entry.row * LEGEND_ROW})"><rect width="12" height="12" rx="2" fill="${escapeXml(entry.color)}"/><text x="18" y="10" font-size="12" fill="#334155">${escapeXml(entry.label)}</text></g>`,
+        `<g transform="translate(${8 + entry.x},${legendTop + entry.row * LEGEND_ROW})"><rect width="12" height="12" rx="2" fill="${escapeXml(entry.color)}"/><text x="18" y="10" font-size="12" fill="#334155">${escapeXml(entry.label)}</text></g>`,
     )
     .join("");
   return [
@@ -43,7 +45,7 @@ export function chartSvgDocument(picture: ChartPicture): string {
     `<title>${escapeXml(picture.title)}</title>`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     `<text x="8" y="22" font-size="16" font-weight="600" fill="#0f172a">${escapeXml(picture.title)}</text>`,
-    `<g transform="translate(0,${TITLE_BAND})">${picture.body}</g>`,
+    `<g transform="translate(0,${chartTop})">${picture.body}</g>`,
     legend,
     `</svg>`,
   ].join("");
@@ -60,7 +62,16 @@ export function pictureFromFrame(frame: HTMLElement, title: string): ChartPictur
     const icon = item.querySelector("path, line, rect");
     return { label: item.textContent?.trim() ?? "", color: icon?.getAttribute("fill") && icon.getAttribute("fill") !== "none" ? icon.getAttribute("fill")! : (icon?.getAttribute("stroke") ?? "#334155") };
   });
-  return { title, width: box.width, height: box.height, body: [...chart.childNodes].map((node) => new XMLSerializer().serializeToString(node)).join(""), legend, font: getComputedStyle(document.body).fontFamily };
+  const legendBox = frame.querySelector(".recharts-legend-wrapper")?.getBoundingClientRect();
+  return {
+    title,
+    width: box.width,
+    height: box.height,
+    body: [...chart.childNodes].map((node) => new XMLSerializer().serializeToString(node)).join(""),
+    legend,
+    legendAbove: legendBox !== undefined && legendBox.top < box.top + box.height / 2,
+    font: getComputedStyle(document.body).fontFamily,
+  };
 }
 
 function area(svg: SVGSVGElement): number {
