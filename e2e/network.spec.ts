@@ -91,6 +91,11 @@ test("zoom, find and come back, and details of whom one points at", async ({ pag
   expect(cleared).not.toBe(found);
   await page.getByRole("button", { name: "Fit the whole network" }).click();
   await expect.poll(() => camera(page)).toBe(cleared);
+  // Untouched, the view follows the window's size and keeps the whole network in it.
+  await page.setViewportSize({ width: 390, height: 1000 });
+  await expect.poll(() => camera(page)).not.toBe(cleared);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await expect.poll(() => camera(page)).toBe(cleared);
 
   // Nobody by name in the contributors' places: the naming rules hold on the people loaded here.
   await expect(page.getByText("Dev Number1")).toHaveCount(0);

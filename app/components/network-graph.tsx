@@ -21,7 +21,7 @@ type Props = {
   onSelect: (focus: Focus) => void;
 };
 
-export type NetworkGraphHandle = { fit: () => void; focusOn: (points: { x: number; y: number }[]) => void };
+export type NetworkGraphHandle = { fit: () => void; focusOn: (points: Parameters<typeof focusCamera>[0]) => void };
 
 const ZOOM_STEP = 1.5;
 const GROUP_COLOR = "#475569";
@@ -40,6 +40,9 @@ export const NetworkGraph = forwardRef<NetworkGraphHandle, Props>(function Netwo
   state.current = props;
   const frame = useRef(0);
   const size = useRef({ width: 0, height: 0 });
+  // Until someone zooms, pans or finds a person, the view follows the canvas's size (a phone
+  // turned, a window resized) and keeps showing the whole network.
+  const moved = useRef(false);
 
   const draw = useCallback(() => {
     frame.current = 0;
@@ -56,6 +59,7 @@ export const NetworkGraph = forwardRef<NetworkGraphHandle, Props>(function Netwo
   const fit = useCallback(() => {
     const { groups, people } = state.current;
     camera.current = fitCamera(boundsOf([...groups, ...people]), size.current.width, size.current.height);
+    moved.current = false;
     redraw();
   }, [redraw]);
   const limits = () => {
@@ -65,11 +69,13 @@ export const NetworkGraph = forwardRef<NetworkGraphHandle, Props>(function Netwo
   const zoom = (factor: number, sx = size.current.width / 2, sy = size.current.height / 2) => {
     if (!camera.current) return;
     camera.current = zoomAt(camera.current, factor, sx, sy, size.current.width, size.current.height, limits());
+    moved.current = true;
     redraw();
   };
   const pan = (dx: number, dy: number) => {
     if (!camera.current) return;
     camera.current = { ...camera.current, x: camera.current.x - dx / camera.current.scale, y: camera.current.y - dy / camera.current.scale };
+    moved.current = true;
     redraw();
   };
 
@@ -77,14 +83,14 @@ export const NetworkGraph = forwardRef<NetworkGraphHandle, Props>(function Netwo
     fit,
     // The person found and every group that chose them, in view (network-display.ts).
     focusOn: (points) => {
-      if (!points.length) return;
       const home = fitCamera(boundsOf([...state.current.groups, ...state.current.people]), size.current.width, size.current.height);
       camera.current = focusCamera(points, home, size.current.width, size.current.height);
+      moved.current = true;
       redraw();
     },
   }));
 
-  // Size to the element, sharp on high-density screens; fit on first draw.
+  // Size to the element, sharp on high-density screens; fit on first draw and while unmoved.
   useEffect(() => {
     const element = canvas.current;
     if (!element) return;
@@ -95,7 +101,7 @@ export const NetworkGraph = forwardRef<NetworkGraphHandle, Props>(function Netwo
       element.width = Math.round(width * ratio);
       element.height = Math.round(height * ratio);
       element.getContext("2d")?.setTransform(ratio, 0, 0, ratio, 0, 0);
-      if (!camera.current) fit();
+      if (!camera.current || !moved.current) fit();
       else redraw();
     };
     resize();

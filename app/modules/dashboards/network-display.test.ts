@@ -32,12 +32,13 @@ describe("the camera", () => {
     expect(zoomAt(fit, 1000, 0, 0, 548, 548, { min: 0.1, max: 10 }).scale).toBe(10);
   });
 
-  it("shows a found person and every group that chose them, however far apart they sit", () => {
+  it("puts a found person in the middle and every group that chose them in view, however far apart they sit", () => {
     fc.assert(
       fc.property(fc.array(fc.record({ x: fc.integer({ min: 0, max: 1000 }), y: fc.integer({ min: 0, max: 1000 }) }), { minLength: 1, maxLength: 12 }), (points) => {
         const [width, height] = [900, 560];
         const home = fitCamera({ minX: 0, minY: 0, maxX: 1000, maxY: 1000 }, width, height);
-        const camera = focusCamera(points, home, width, height);
+        const camera = focusCamera(points as [(typeof points)[0], ...typeof points], home, width, height);
+        expect([camera.x, camera.y]).toEqual([points[0]!.x, points[0]!.y]);
         for (const point of points) {
           const [sx, sy] = [(point.x - camera.x) * camera.scale + width / 2, (point.y - camera.y) * camera.scale + height / 2];
           expect(sx).toBeGreaterThanOrEqual(0);

@@ -56,12 +56,15 @@ export function fitCamera(box: Box | null, width: number, height: number, margin
 }
 
 /**
- * The camera for a found person: them and every group that chose them in view, with room for
- * labels, and no closer than `maxZoom` times the whole network's view.
+ * The camera for a found person: them in the middle, and every group that chose them in view with
+ * room for labels, however far away; no closer than `maxZoom` times the whole network's view.
  */
-export function focusCamera(points: { x: number; y: number }[], home: Camera, width: number, height: number, maxZoom = 4): Camera {
-  const fit = fitCamera(boundsOf(points), width, height, 60);
-  return { ...fit, scale: Math.max(home.scale / 4, Math.min(home.scale * maxZoom, fit.scale)) };
+export function focusCamera([centre, ...around]: [{ x: number; y: number }, ...{ x: number; y: number }[]], home: Camera, width: number, height: number, maxZoom = 4): Camera {
+  const margin = 60;
+  const reachX = Math.max(1e-9, ...around.map((point) => Math.abs(point.x - centre.x)));
+  const reachY = Math.max(1e-9, ...around.map((point) => Math.abs(point.y - centre.y)));
+  const fits = Math.min(Math.max(20, width / 2 - margin) / reachX, Math.max(20, height / 2 - margin) / reachY);
+  return { x: centre.x, y: centre.y, scale: Math.max(home.scale / 4, Math.min(home.scale * maxZoom, fits)) };
 }
 
 /** Zoom by a factor keeping the world point under (sx, sy) where it is on screen. */
