@@ -24,6 +24,9 @@ const file = (rows: string[]) => ({ name: "roster.csv", mimeType: "text/csv", bu
 test("an admin fixes a bad roster row, applies the import, sees the org chart and invites a leader", async ({ page, browser }) => {
   await page.goto("/");
   await expect(page.getByRole("img", { name: /influence network for a 146-person demo company/ })).toBeVisible();
+  // The design's typeface comes with the app, not from whatever the machine has installed.
+  const shippedFont = () => document.fonts.ready.then((fonts) => [...fonts].some((font) => font.family.replaceAll('"', "") === "Inter Variable" && font.status === "loaded"));
+  expect(await page.evaluate(shippedFont)).toBe(true);
   await shoot(page, "landing");
   const { slug } = await signUp(page, { organization: "Roster Test Co" });
 

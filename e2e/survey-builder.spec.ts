@@ -19,7 +19,10 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 
-test("an admin builds a survey from the template, edits a question, previews, launches and finds the invitations in the outbox", async ({ page }) => {
+// The admin's browser is in Berlin: times are typed and read in its zone, and UTC without JavaScript.
+test.use({ timezoneId: "Europe/Berlin" });
+
+test("an admin builds a survey from the template, edits a question, previews, launches and finds the invitations in the outbox", async ({ page, browser }) => {
   const { slug } = await signUp(page, { organization: "Builder Co" });
   await importRoster(page, slug, ROSTER);
   await createTemplateSurvey(page, slug, "Spring pulse");
@@ -70,6 +73,20 @@ test("an admin builds a survey from the template, edits a question, previews, la
   await shoot(page, "audience-picker");
   await page.getByRole("button", { name: "Save audience" }).click();
   await expect(page.getByText("Everyone in the roster, leaving out 1 person (6 people now)")).toBeVisible();
+
+  await page.getByRole("link", { name: "Settings and schedule" }).click();
+  const closes = page.getByLabel("Closes (your time, Europe/Berlin, optional)");
+  await closes.fill("2030-01-15T17:00");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await page.getByRole("link", { name: "Settings and schedule" }).click();
+  await expect(closes).toHaveValue("2030-01-15T17:00");
+  const withoutScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const plain = await withoutScript.newPage();
+  await plain.goto(page.url());
+  await expect(plain.getByLabel("Closes (UTC, optional)")).toHaveValue("2030-01-15T16:00");
+  await withoutScript.close();
+  await closes.fill("");
+  await page.getByRole("button", { name: "Save settings" }).click();
 
   await page.getByRole("link", { name: "Launch now…" }).click();
   const confirmation = page.getByRole("region", { name: "Confirm launch" });
