@@ -69,14 +69,14 @@ export default function Index() {
               <span className="h-2.5 w-2.5 rounded-full bg-slate-300" />
               <span className="h-2.5 w-2.5 rounded-full bg-slate-300" />
               <span className="h-2.5 w-2.5 rounded-full bg-slate-300" />
-              <span className="ml-3 text-xs text-slate-500">Influence network · Wave 1</span>
+              <span className="ml-3 text-xs text-slate-500">Influence network</span>
             </div>
             <img
               src="/landing/influence-network.png"
-              width={1140}
-              height={562}
+              width={784}
+              height={560}
               className="block h-auto w-full"
-              alt="Earned's influence network for a 146-person demo company: people drawn as circles sized by how many chose to follow them, coloured by department, linked through anonymous groups of at least five responses."
+              alt="Earned's influence network for a 146-person demo company: squares are anonymous groups of at least five answers, circles the people those groups chose to follow, sized by how many chose them and coloured by department."
             />
           </div>
           <figcaption className="mt-3 text-sm text-slate-600">

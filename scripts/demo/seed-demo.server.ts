@@ -12,7 +12,7 @@ export const DEMO_PASSWORD = "demo-password";
 export const DEMO_OWNER_EMAIL = "owner@demo.earned.test";
 export const DEMO_ANALYST_EMAIL = "analyst@demo.earned.test";
 export const DEMO_LEADER_EMAIL = "leader@demo.earned.test";
-const DEMO_SLUG = "demo";
+export const DEMO_SLUG = "demo";
 
 /** Idempotent: running it again keeps the existing demo organization. */
 export async function seedDemo(db: Db, { people = 150 } = {}) {
