@@ -37,6 +37,7 @@ const pages = (ids: Ids): Page[] => {
     { name: "person", path: `/o/demo/dashboards/person/${ids.personId}`, roles: ["owner", "leader"], baseline: "select data from analytics_snapshot where organization_id = $1", flat: true },
     { name: "directory", path: "/o/demo/people", roles: ["owner"], baseline: "select id, name, title, department from person where organization_id = $1 and active order by name limit 50", flat: true },
     { name: "org chart", path: "/o/demo/people/chart", roles: ["owner"], baseline: "select id, name, title, department, manager_id from person where organization_id = $1" },
+    { name: "org chart, expand all", path: "/o/demo/people/chart?expand=all", roles: ["owner"], baseline: "select id, name, title, department, manager_id from person where organization_id = $1" },
     { name: "export people.csv", path: `${wave}/export/people.csv`, roles: ["owner", "leader"], baseline: SNAPSHOT },
     { name: "export network.gexf", path: `${wave}/export/network.gexf`, roles: ["owner", "leader"], baseline: SNAPSHOT },
     { name: "export network.graphml", path: `${wave}/export/network.graphml`, roles: ["owner"], baseline: SNAPSHOT },

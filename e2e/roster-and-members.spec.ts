@@ -69,15 +69,28 @@ test("an admin fixes a bad roster row, applies the import, sees the org chart an
 
   await page.getByRole("link", { name: "org chart" }).click();
   const chart = page.getByRole("list", { name: "Org chart" });
-  await expect(chart.getByRole("link", { name: "Cora Chief" })).toBeVisible();
+  await expect(chart.getByRole("link", { name: "Cora Chief", exact: true })).toBeVisible();
+  // Closed teams arrive as counts; opening one fetches its members.
+  await expect(chart.getByRole("link", { name: "Lee Lead", exact: true })).toBeVisible();
+  await expect(chart.getByRole("link", { name: "Dee Dev", exact: true })).toHaveCount(0);
+  await chart.getByRole("link", { name: "Show the team of Lee Lead" }).click();
+  await expect(chart.getByRole("link", { name: "Dee Dev", exact: true })).toBeVisible();
+  // Without JavaScript the same toggle asks the server for the page with that team open.
+  const withoutScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const plain = await withoutScript.newPage();
+  await plain.goto(page.url());
+  await plain.getByRole("link", { name: "Show the team of Lee Lead" }).click();
+  await expect(plain.getByRole("link", { name: "Dee Dev", exact: true })).toBeVisible();
+  await expect(plain.getByRole("link", { name: "Hide the team of Lee Lead" })).toHaveAttribute("aria-expanded", "true");
+  await withoutScript.close();
   await page.getByLabel("Find a person").fill("Ian");
   await page.getByRole("button", { name: "Find" }).click();
   await expect(page.getByText("1 match highlighted.")).toBeVisible();
-  await expect(chart.getByRole("link", { name: "Ian Intern" })).toBeVisible();
+  await expect(chart.getByRole("link", { name: "Ian Intern", exact: true })).toBeVisible();
   await expectAccessible(page);
 
   // One person edited without a re-import: a loop in the manager chain is refused, a title change saved.
-  await chart.getByRole("link", { name: "Cora Chief" }).click();
+  await chart.getByRole("link", { name: "Cora Chief", exact: true }).click();
   await page.getByRole("link", { name: "Edit or deactivate" }).click();
   await page.getByLabel("Manager's email").fill("intern@roster.test");
   await page.getByRole("button", { name: "Save changes" }).click();

@@ -1,45 +1,36 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ReactNode } from "react";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useMemo, useState } from "react";
+import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { EmptyState, PageHeader } from "~/components/layout";
 import { PeopleTabs } from "~/components/people-tabs";
 import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
 import { searchText } from "~/modules/http.server";
-import { buildOrgTree, pathsToMatches, type OrgTreeNode } from "~/modules/people/org-chart";
-import { loadOrgChart } from "~/modules/people/people.server";
+import { chartHref, openTeamsParam, ORG_CHART_LIMITS, type OrgChartNode } from "~/modules/people/org-chart";
+import { orgChartPage } from "~/modules/people/org-chart.server";
 
 export const meta: MetaFunction = () => [{ title: "Org chart · Earned" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = await requireMember(request, params.orgSlug, "analyst");
   const searchParams = new URL(request.url).searchParams;
-  return {
-    orgSlug: member.orgSlug,
-    people: await loadOrgChart(db, member.orgId),
-    search: searchText(searchParams, "q", 100),
-    expandAll: searchParams.get("expand") === "all",
-  };
+  const search = searchText(searchParams, "q", 100);
+  const expandAll = searchParams.get("expand") === "all";
+  const page = await orgChartPage(db, member.orgId, { search, open: openTeamsParam(searchParams.get("open")), expandAll });
+  return { orgSlug: member.orgSlug, search, expandAll, ...page };
 }
 
-export default function OrgChart() {
-  const { orgSlug, people, search, expandAll } = useLoaderData<typeof loader>();
-  const tree = useMemo(() => buildOrgTree(people), [people]);
-  const { matches, open } = useMemo(() => {
-    const needle = search.toLowerCase();
-    const found = new Set(needle ? people.filter((person) => person.name.toLowerCase().includes(needle)).map((person) => person.id) : []);
-    return { matches: found, open: pathsToMatches(people, found) };
-  }, [people, search]);
-  // Expanding or collapsing everything remounts the tree with every node's starting state.
-  const [view, setView] = useState({ expandAll, generation: 0 });
-  const setAll = (value: boolean) => setView((current) => ({ expandAll: value, generation: current.generation + 1 }));
+type Shared = { orgSlug: string; search: string; open: string[]; matches: Set<string> };
 
+export default function OrgChart() {
+  const { orgSlug, search, expandAll, chart, complete, people, matches, moreMatches, open } = useLoaderData<typeof loader>();
+  const shared: Shared = { orgSlug, search, open, matches: new Set(matches) };
   return (
     <>
       <PageHeader title="People" description="The formal org chart: who reports to whom. Open a manager to see their team." />
       <PeopleTabs orgSlug={orgSlug} />
-      {people.length === 0 ? (
+      {people === 0 ? (
         <EmptyState title="No org chart yet">Import a roster with each person's manager email to draw the org chart.</EmptyState>
       ) : (
         <>
@@ -56,23 +47,30 @@ export default function OrgChart() {
               </button>
             </Form>
             <div className="flex gap-2">
-              <Link to={`/o/${orgSlug}/people/chart?expand=all`} className="btn-ghost" onClick={(event) => (event.preventDefault(), setAll(true))}>
+              <Link to={`/o/${orgSlug}/people/chart?expand=all`} className="btn-ghost">
                 Expand all
               </Link>
-              <Link to={`/o/${orgSlug}/people/chart`} className="btn-ghost" onClick={(event) => (event.preventDefault(), setAll(false))}>
+              <Link to={`/o/${orgSlug}/people/chart`} className="btn-ghost">
                 Collapse all
               </Link>
             </div>
             {search ? (
               <p className="text-sm text-slate-700" role="status">
-                {matches.size === 0 ? `No one named “${search}”.` : `${matches.size} ${matches.size === 1 ? "match" : "matches"} highlighted.`}
+                {matches.length === 0
+                  ? `No one named “${search}”.`
+                  : `${matches.length} ${matches.length === 1 ? "match" : "matches"} highlighted${moreMatches > 0 ? `, and ${moreMatches.toLocaleString("en")} more: narrow the search to see them` : ""}.`}
               </p>
             ) : null}
           </div>
+          {!complete ? (
+            <p className="mb-3 text-sm text-slate-700" role="status">
+              Expanded level by level as far as {ORG_CHART_LIMITS.expandAllPeople.toLocaleString("en")} of {people.toLocaleString("en")} people; open a team to see the rest, or find someone by name.
+            </p>
+          ) : null}
           <div className="card overflow-x-auto p-4">
-            <ul className="space-y-1" aria-label="Org chart" key={`${view.generation}:${search}`}>
-              {tree.map((node) => (
-                <OrgNode key={node.id} orgSlug={orgSlug} node={node} open={open} matches={matches} expandAll={view.expandAll} />
+            <ul className="space-y-1" aria-label="Org chart" key={`${search}|${expandAll}|${open.join()}`}>
+              {chart.map((node) => (
+                <OrgNode key={node.id} node={node} shared={shared} />
               ))}
             </ul>
           </div>
@@ -82,54 +80,68 @@ export default function OrgChart() {
   );
 }
 
-function OrgNode({ orgSlug, node, open, matches, expandAll }: { orgSlug: string; node: OrgTreeNode; open: Set<string>; matches: Set<string>; expandAll: boolean }) {
+function OrgNode({ node, shared }: { node: OrgChartNode; shared: Shared }) {
   const label = (
-    <span className={`inline-flex flex-wrap items-baseline gap-x-2 ${matches.has(node.id) ? "rounded bg-amber-100 px-1" : ""}`}>
-      <Link to={`/o/${orgSlug}/people/${node.id}`} className="link">
+    <span className={`inline-flex flex-wrap items-baseline gap-x-2 ${shared.matches.has(node.id) ? "rounded bg-amber-100 px-1" : ""}`}>
+      <Link to={`/o/${shared.orgSlug}/people/${node.id}`} className="link">
         {node.name}
       </Link>
       <span className="text-sm text-slate-600">
         {node.title ?? "No title"}
         {node.department ? ` · ${node.department}` : ""}
       </span>
-      {node.children.length > 0 ? (
+      {node.direct > 0 ? (
         <span className="text-xs text-slate-500">
-          {node.children.length} direct · {node.totalReports} total
+          {node.direct.toLocaleString("en")} direct · {node.totalReports.toLocaleString("en")} total
         </span>
       ) : null}
     </span>
   );
-  if (node.children.length === 0) return <li className="py-0.5 pl-5">{label}</li>;
-  return <Team orgSlug={orgSlug} node={node} label={label} open={open} matches={matches} expandAll={expandAll} />;
+  if (node.direct === 0) return <li className="py-0.5 pl-5">{label}</li>;
+  return <Team node={node} label={label} shared={shared} />;
 }
 
 /**
- * A manager's team renders its members only while open: 5,000 people stay fast because most of
- * the tree is never built. The toggle is a disclosure button; without JavaScript, "Expand all"
- * asks the server for everything open.
+ * A manager's team. The server sends only the teams that are open, so 30,000 people cost what is
+ * shown; opening another fetches its members. Without JavaScript the toggle is a link that asks
+ * the server for the same page with that team open too.
  */
-function Team({ orgSlug, node, label, open, matches, expandAll }: { orgSlug: string; node: OrgTreeNode; label: ReactNode; open: Set<string>; matches: Set<string>; expandAll: boolean }) {
-  const [isOpen, setIsOpen] = useState(expandAll || node.depth === 0 || open.has(node.id));
+function Team({ node, label, shared }: { node: OrgChartNode; label: ReactNode; shared: Shared }) {
+  const team = useFetcher<{ team: OrgChartNode[] }>();
+  const [isOpen, setIsOpen] = useState(node.children !== null);
+  const members = node.children ?? team.data?.team ?? null;
+  const open = isOpen ? shared.open.filter((id) => id !== node.id) : [...shared.open, node.id];
   return (
     <li>
       <div className="flex items-baseline gap-1 py-0.5">
-        <button
-          type="button"
+        <Link
+          to={chartHref(shared.orgSlug, { search: shared.search, open })}
+          preventScrollReset
           aria-expanded={isOpen}
           aria-label={`${isOpen ? "Hide" : "Show"} the team of ${node.name}`}
-          onClick={() => setIsOpen(!isOpen)}
-          className="w-4 shrink-0 text-slate-500 hover:text-slate-900"
+          onClick={(event) => {
+            event.preventDefault();
+            if (!isOpen && members === null && team.state === "idle") team.load(`/o/${shared.orgSlug}/people/chart/team/${node.id}`);
+            setIsOpen(!isOpen);
+          }}
+          className="w-4 shrink-0 text-slate-500 no-underline hover:text-slate-900"
         >
           {isOpen ? "▾" : "▸"}
-        </button>
+        </Link>
         {label}
       </div>
       {isOpen ? (
-        <ul className="ml-2 border-l border-slate-200 pl-4">
-          {node.children.map((child) => (
-            <OrgNode key={child.id} orgSlug={orgSlug} node={child} open={open} matches={matches} expandAll={expandAll} />
-          ))}
-        </ul>
+        members ? (
+          <ul className="ml-2 border-l border-slate-200 pl-4">
+            {members.map((child) => (
+              <OrgNode key={child.id} node={child} shared={shared} />
+            ))}
+          </ul>
+        ) : (
+          <p className="ml-6 py-0.5 text-sm text-slate-500" role="status">
+            Loading the team of {node.name}…
+          </p>
+        )
       ) : null}
     </li>
   );

@@ -10,6 +10,7 @@ import * as importReview from "./o.$orgSlug.people.import.$importId";
 import * as importUpload from "./o.$orgSlug.people.import.upload";
 import * as personPage from "./o.$orgSlug.people.$personId";
 import * as chartPage from "./o.$orgSlug.people.chart";
+import * as chartTeam from "./o.$orgSlug.people.chart_.team.$personId";
 import * as peoplePage from "./o.$orgSlug.people._index";
 import * as membersPage from "./o.$orgSlug.settings.members";
 import * as organizationPage from "./o.$orgSlug.settings.organization";
@@ -67,6 +68,11 @@ const args = (path: string, params: Record<string, string>, cookie: string, form
 const CASES: Case[] = [
   { name: "people directory", expect: [200, 200, 200, 403], run: (_, c, slug) => call(() => peoplePage.loader(args(`/o/${slug}/people`, { orgSlug: slug }, c))) },
   { name: "org chart", expect: [200, 200, 200, 403], run: (_, c, slug) => call(() => chartPage.loader(args(`/o/${slug}/people/chart`, { orgSlug: slug }, c))) },
+  {
+    name: "org chart team",
+    expect: [200, 200, 200, 403],
+    run: (s, c, slug) => call(() => chartTeam.loader(args(`/o/${slug}/people/chart/team/x`, { orgSlug: slug, personId: s.person.id }, c))),
+  },
   {
     name: "person page",
     expect: [200, 200, 200, 403],
@@ -139,6 +145,12 @@ describe("who may do what with people and members", () => {
     );
     expect(response.status).toBe(404);
     expect(JSON.stringify(response.data)).not.toContain("Secret");
+  });
+
+  it("answers 404 for another organization's manager's team in the org chart", async () => {
+    const response = await call(() => chartTeam.loader(args("/", { orgSlug: setup.owner.org.slug, personId: setup.foreignPerson.id }, setup.cookies.owner)));
+    expect(response.status).toBe(404);
+    expect(JSON.stringify(response.data ?? "")).not.toContain("Secret");
   });
 
   it("answers 404 for a malformed id before querying", async () => {

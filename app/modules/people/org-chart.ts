@@ -83,3 +83,74 @@ export function spansOfControl(people: { id: string; managerId: string | null }[
   }
   return spans;
 }
+
+/**
+ * A person as the org chart page shows them. `children` is null for a team not sent yet: a
+ * closed team carries its counts but not its members, so a page costs what it shows, not the
+ * size of the organization.
+ */
+export type OrgChartNode = { id: string; name: string; title: string | null; department: string | null; direct: number; totalReports: number; depth: number; children: OrgChartNode[] | null };
+
+/**
+ * Bounds on what one request may show: teams opened by a URL, matches highlighted, and people
+ * "Expand all" shows before it stops opening teams (level by level, so the top of the company
+ * comes first), so a 30,000-person chart cannot make a page of 30,000 rows.
+ */
+export const ORG_CHART_LIMITS = { openTeams: 200, highlightedMatches: 200, expandAllPeople: 2_000 } as const;
+
+/**
+ * The part of the chart a page shows: every root with its team open, the teams in `open`, and
+ * with `expandAll` every team level by level until the budget of people is reached. `complete`
+ * says whether expanding stopped short. Level by level with a queue: no recursion on deep chains.
+ */
+export function visibleOrgChart(roots: OrgTreeNode[], open: Set<string>, expandAll: boolean, budget: number = ORG_CHART_LIMITS.expandAllPeople): { chart: OrgChartNode[]; complete: boolean } {
+  const shown = (node: OrgTreeNode): OrgChartNode => ({
+    id: node.id,
+    name: node.name,
+    title: node.title,
+    department: node.department,
+    direct: node.children.length,
+    totalReports: node.totalReports,
+    depth: node.depth,
+    children: node.children.length === 0 ? [] : null,
+  });
+  const chart = roots.map(shown);
+  const queue: [OrgTreeNode, OrgChartNode][] = roots.map((root, i) => [root, chart[i]!]);
+  let count = chart.length;
+  let complete = true;
+  for (let next = 0; next < queue.length; next++) {
+    const [node, view] = queue[next]!;
+    if (node.children.length === 0) continue;
+    const asked = node.depth === 0 || open.has(node.id);
+    if (!asked && !expandAll) continue;
+    if (!asked && count + node.children.length > budget) {
+      complete = false;
+      continue;
+    }
+    view.children = node.children.map(shown);
+    count += node.children.length;
+    node.children.forEach((child, i) => queue.push([child, view.children![i]!]));
+  }
+  return { chart, complete };
+}
+
+/** One closed team's members, for a page opening it. */
+export function teamOf(node: OrgTreeNode): OrgChartNode[] {
+  return visibleOrgChart(node.children, new Set(), false).chart;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The teams a page without JavaScript has opened, from its `open` parameter: ids, at most the limit. */
+export function openTeamsParam(value: string | null): string[] {
+  return [...new Set((value ?? "").split(",").filter((id) => UUID.test(id)))].slice(0, ORG_CHART_LIMITS.openTeams);
+}
+
+/** The org chart page with a search and these teams open. */
+export function chartHref(orgSlug: string, { search, open }: { search: string; open: string[] }): string {
+  const params = new URLSearchParams();
+  if (search) params.set("q", search);
+  if (open.length > 0) params.set("open", open.slice(0, ORG_CHART_LIMITS.openTeams).join(","));
+  const query = params.toString();
+  return `/o/${orgSlug}/people/chart${query ? `?${query}` : ""}`;
+}

@@ -285,11 +285,16 @@ async function loadRosterForCheck(db: Db, orgId: string): Promise<ExistingPerson
   return rows.map((row) => ({ ...row, managerEmail: row.managerEmail ?? null }));
 }
 
-/** Changes whenever anyone is added or edited: previews are only valid against the roster they saw. */
-async function rosterFingerprint(db: Db, orgId: string): Promise<string> {
+/**
+ * Changes whenever anyone is added or edited: previews are only valid against the roster they
+ * saw, and the org chart kept in memory is rebuilt. The rows' transaction ids (xmin) change with
+ * every write, even one whose updated_at is not the latest (two instances' clocks, a transaction
+ * that started before another committed).
+ */
+export async function rosterFingerprint(db: Db, orgId: string): Promise<string> {
   const row = await db
     .selectFrom("person")
-    .select(sql<string>`count(*)::text || '/' || coalesce(max(updated_at)::text, '-')`.as("fingerprint"))
+    .select(sql<string>`count(*)::text || '/' || coalesce(max(updated_at)::text, '-') || '/' || coalesce(sum(xmin::text::bigint), 0)::text`.as("fingerprint"))
     .where("organization_id", "=", orgId)
     .executeTakeFirstOrThrow();
   return row.fingerprint;
