@@ -50,33 +50,39 @@ export const NetworkGraph = forwardRef<NetworkGraphHandle, Props>(function Netwo
     if (!element || !camera.current) return;
     const context = element.getContext("2d");
     if (context) drawNetwork(context, state.current, camera.current, size.current);
-    // The camera, for tests and anyone inspecting the page: where the view is.
-    element.dataset.camera = `${camera.current.x.toFixed(1)},${camera.current.y.toFixed(1)},${camera.current.scale.toFixed(4)}`;
   }, []);
   const redraw = useCallback(() => {
     if (!frame.current) frame.current = requestAnimationFrame(draw);
   }, [draw]);
+  /**
+   * Every change of view goes through here. The camera is published on the element at once, not
+   * with the frame drawn after it, so that what a test or an inspector reads is the view the last
+   * action chose (reading it a frame late made a journey flaky: issue 17).
+   */
+  const moveCamera = useCallback(
+    (next: Camera, byViewer: boolean) => {
+      camera.current = next;
+      moved.current = byViewer;
+      if (canvas.current) canvas.current.dataset.camera = `${next.x.toFixed(1)},${next.y.toFixed(1)},${next.scale.toFixed(4)}`;
+      redraw();
+    },
+    [redraw],
+  );
   const fit = useCallback(() => {
     const { groups, people } = state.current;
-    camera.current = fitCamera(boundsOf([...groups, ...people]), size.current.width, size.current.height);
-    moved.current = false;
-    redraw();
-  }, [redraw]);
+    moveCamera(fitCamera(boundsOf([...groups, ...people]), size.current.width, size.current.height), false);
+  }, [moveCamera]);
   const limits = () => {
     const home = fitCamera(boundsOf([...state.current.groups, ...state.current.people]), size.current.width, size.current.height);
     return { min: home.scale / 4, max: home.scale * 60 };
   };
   const zoom = (factor: number, sx = size.current.width / 2, sy = size.current.height / 2) => {
     if (!camera.current) return;
-    camera.current = zoomAt(camera.current, factor, sx, sy, size.current.width, size.current.height, limits());
-    moved.current = true;
-    redraw();
+    moveCamera(zoomAt(camera.current, factor, sx, sy, size.current.width, size.current.height, limits()), true);
   };
   const pan = (dx: number, dy: number) => {
     if (!camera.current) return;
-    camera.current = { ...camera.current, x: camera.current.x - dx / camera.current.scale, y: camera.current.y - dy / camera.current.scale };
-    moved.current = true;
-    redraw();
+    moveCamera({ ...camera.current, x: camera.current.x - dx / camera.current.scale, y: camera.current.y - dy / camera.current.scale }, true);
   };
 
   useImperativeHandle(ref, () => ({
@@ -84,9 +90,7 @@ export const NetworkGraph = forwardRef<NetworkGraphHandle, Props>(function Netwo
     // The person found and every group that chose them, in view (network-display.ts).
     focusOn: (points) => {
       const home = fitCamera(boundsOf([...state.current.groups, ...state.current.people]), size.current.width, size.current.height);
-      camera.current = focusCamera(points, home, size.current.width, size.current.height);
-      moved.current = true;
-      redraw();
+      moveCamera(focusCamera(points, home, size.current.width, size.current.height), true);
     },
   }));
 

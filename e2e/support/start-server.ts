@@ -44,9 +44,13 @@ async function dropStaleE2eDatabases(adminUrl: string) {
   await client.connect();
   try {
     const { rows } = await client.query<{ datname: string }>(
-      "select datname from pg_database where datname like 'earned_e2e_%'",
+      // Only those nobody is connected to: another run's live database is not stale.
+      "select datname from pg_database d where datname like 'earned_e2e_%' and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)",
     );
-    for (const { datname } of rows) await client.query(`drop database if exists ${datname} with (force)`);
+    for (const { datname } of rows) {
+      // Someone connected since: it is in use after all, and stays.
+      await client.query(`drop database if exists ${datname}`).catch(() => undefined);
+    }
   } finally {
     await client.end();
   }
