@@ -8,6 +8,8 @@ import { addMember, call, makeRequest } from "../../test/fixtures.server";
 import { createOrgWithSurvey, openWithLinks, questionIds, templateAnswers } from "../../test/survey-fixtures.server";
 import * as exporter from "./o.$orgSlug.dashboards.$waveId.export.$format";
 import * as people from "./o.$orgSlug.dashboards.$waveId.people";
+import * as quadrant from "./o.$orgSlug.dashboards.$waveId.quadrant";
+import * as teams from "./o.$orgSlug.dashboards.$waveId.teams";
 
 /**
  * Dashboards keep each wave's snapshot and the views cut from it in memory (snapshot-cache).
@@ -45,11 +47,14 @@ type Setup = Awaited<ReturnType<typeof setUp>>;
 
 async function seenBy({ s }: Setup, cookie: string) {
   const params = { orgSlug: s.org.slug, waveId: s.waveId };
-  const request = () => ({ request: makeRequest("/", { cookie }), params, context: {} });
+  const request = (path = "/") => ({ request: makeRequest(path, { cookie }), params, context: {} });
   const page = await call(() => people.loader(request()));
   const csv = await call(() => exporter.loader({ ...request(), params: { ...params, format: "people.csv" } }));
+  // The quadrant (with the people at one position listed) and the teams are kept per view too.
+  const positions = await call(() => quadrant.loader(request("/?reports=0&followers=0")));
+  const teamRows = await call(() => teams.loader(request()));
   expect(page.status).toBe(200);
-  return JSON.stringify([page.data, csv.data]);
+  return JSON.stringify([page.data, csv.data, positions.data, teamRows.data]);
 }
 
 describe("dashboard views kept in memory", () => {

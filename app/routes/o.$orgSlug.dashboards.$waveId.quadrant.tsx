@@ -11,7 +11,10 @@ import type { QuadrantKey } from "~/modules/analytics/quadrant";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
-  return dashboardPage(request, params, (analytics) => quadrantView(analytics, selectedPosition(search)));
+  const selected = selectedPosition(search);
+  // Made once per view and position asked for (a few hundred positions at most), then kept.
+  const key = selected ? `quadrant:${selected.directReports}:${selected.followers}:${selected.page}` : "quadrant";
+  return dashboardPage(request, params, (analytics, dashboard) => dashboard.derive(key, () => quadrantView(analytics, selected), () => 200_000));
 }
 
 /** `?reports=3&followers=5`: the position whose people to list. Anything else lists nobody. */
