@@ -3,7 +3,7 @@ import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
-import { startServer } from "./respondents";
+import { BENCH_SECRET, startServer } from "./respondents";
 
 /**
  * Dashboard pages against the production build at several organization sizes, for the demo
@@ -15,7 +15,6 @@ import { startServer } from "./respondents";
  *
  * Sizes: BENCH_DASHBOARD_SIZES=2000,10000,30000 (the default); a quick run: =2000.
  */
-const SECRET = "bench-secret-0123456789-0123456789";
 const REQUESTS = 10;
 
 type Page = { name: string; path: string; roles: Role[]; baseline: string; flat?: boolean };
@@ -103,7 +102,7 @@ async function seeded(adminUrl: string, size: number): Promise<{ url: string; se
     await admin.query(`create database ${name}`);
     const started = performance.now();
     await new Promise<void>((resolve, reject) => {
-      const child = spawn("node_modules/.bin/tsx", ["scripts/seed-demo.ts", "--people", String(size)], { env: { ...process.env, DATABASE_URL: url.toString(), APP_SECRET: SECRET }, stdio: ["ignore", "ignore", "inherit"] });
+      const child = spawn("node_modules/.bin/tsx", ["scripts/seed-demo.ts", "--people", String(size)], { env: { ...process.env, DATABASE_URL: url.toString(), APP_SECRET: BENCH_SECRET }, stdio: ["ignore", "ignore", "inherit"] });
       child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`seeding ${size} people exited with ${code}`))));
     });
     return { url: url.toString(), seedSeconds: Math.round((performance.now() - started) / 1000) };
@@ -141,7 +140,7 @@ async function benchSize(adminUrl: string, size: number, port: number): Promise<
   const { url, seedSeconds } = await seeded(adminUrl, size);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const server = await startServer({ driver: "pg", connectionString: url, poolSize: 10 }, port, { APP_SECRET: SECRET, ACCESS_LOG: "off" });
+  const server = await startServer({ driver: "pg", connectionString: url, poolSize: 10 }, port, { APP_SECRET: BENCH_SECRET, ACCESS_LOG: "off" });
   const base = `http://127.0.0.1:${port}`;
   const rows: DashboardRow[] = [];
   try {

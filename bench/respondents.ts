@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
@@ -9,6 +9,8 @@ import { signUp } from "~/modules/accounts/accounts.server";
 import { applyRosterImport, previewRosterImport } from "~/modules/people/roster.server";
 import { createSurvey } from "~/modules/surveys/surveys.server";
 import { openWave } from "~/modules/surveys/wave-lifecycle.server";
+import { ballotToken } from "~/modules/anonymity/ballots.server";
+import { hashToken } from "~/modules/tokens.server";
 import { generateDemoRoster, rosterCsv } from "../scripts/demo/demo-roster";
 
 /**
@@ -22,7 +24,9 @@ const CONCURRENCY = 50;
 const CLOSED_LOOP = 1_200;
 const OPEN_LOOP_SECONDS = 8;
 
-type Prepared = { base: string; tokens: { token: string; body: string }[] };
+/** The server's secret, and this process's before anything derives a key from it: links are derived with it. */
+export const BENCH_SECRET = "bench-secret-0123456789-0123456789";
+process.env.APP_SECRET = BENCH_SECRET;
 
 async function prepare(config: DatabaseConfig) {
   const handle = openDatabase(config);
@@ -46,18 +50,18 @@ async function prepare(config: DatabaseConfig) {
     if ((await openWave(db, org.id, wave.id, { baseUrl: "http://bench" })).outcome !== "done") throw new Error("open");
     const questions = await db.selectFrom("question").select(["id", "key", "kind"]).where("wave_id", "=", wave.id).execute();
     const people = await db.selectFrom("person").select(["id", "email"]).where("organization_id", "=", org.id).execute();
-    const emails = await db.selectFrom("email_message").select(["to_address", "body_text"]).where("organization_id", "=", org.id).where("kind", "=", "survey-invitation").execute();
-    const idOf = new Map(people.map((person) => [person.email, person.id]));
-    const tokens = emails.map((email, i) => {
-      const token = email.body_text!.match(/\/r\/([\w-]+)/)![1]!;
-      const self = idOf.get(email.to_address)!;
+    // Links are derived from the invitation, never stored (the anonymity model): derive them here
+    // with the secret the server is started with.
+    const invitations = await db.selectFrom("invitation").select(["id", "person_id"]).where("wave_id", "=", wave.id).execute();
+    const tokens = invitations.map((invitation, i) => {
+      const self = invitation.person_id;
       const body = new URLSearchParams({ intent: "submit" });
       for (const question of questions) {
         if (question.kind === "likert") body.append(`q-${question.id}`, String((i % 5) + 1));
         if (question.kind === "scale") body.append(`q-${question.id}`, String(i % 11));
         if (question.key === "follow") for (const offset of [1, 7]) body.append(`n-${question.id}`, people[(i + offset) % people.length]!.id === self ? people[(i + 2) % people.length]!.id : people[(i + offset) % people.length]!.id);
       }
-      return { token, body: body.toString() };
+      return { token: ballotToken(invitation.id), invitationId: invitation.id, body: body.toString() };
     });
     return { tokens, orgId: org.id };
   } finally {
@@ -70,17 +74,22 @@ export function startServer(config: DatabaseConfig, port: number, extraEnv: Reco
     ...process.env,
     NODE_ENV: "production",
     PORT: String(port),
-    APP_SECRET: "bench-secret-0123456789-0123456789",
+    APP_SECRET: BENCH_SECRET,
     // No background jobs during the measurement: only submissions compete for the database.
     EARNED_JOBS: "off",
     ...extraEnv,
   };
-  if (config.driver === "pg") env.DATABASE_URL = config.connectionString;
-  else {
+  if (config.driver === "pg") {
+    env.DATABASE_URL = config.connectionString;
+    // As many connections as the raw pg baseline gets, so the two are compared like for like.
+    env.DATABASE_POOL_SIZE ??= String(config.poolSize);
+  } else {
     delete env.DATABASE_URL;
     env.EARNED_DATA_DIR = config.dataDir;
   }
-  const child = spawn("node_modules/.bin/tsx", ["server.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
+  // BENCH_PROFILE_DIR=/some/dir: the server writes a CPU profile there when it stops (where a request's time goes).
+  const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("server did not start")), 60_000);
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -160,28 +169,36 @@ async function openLoop(run: (item: number) => Promise<unknown>, rate: number, s
   return { offeredPerSecond: rate, p50ms: Math.round(percentile(latencies, 50)), p99ms: Math.round(percentile(latencies, 99)) };
 }
 
-/** The same writes as a submission, straight through pg: the ceiling the app is compared with. */
-async function rawPgBaseline(connectionString: string, tokens: string[]) {
+/**
+ * The same reads and writes as a submission, straight through pg: the ceiling the app is compared
+ * with. Find and lock the ballot, read the wave's status and the invitation's segment, check the
+ * nominees, add the sealed answers to the pool, spend the ballot. What it leaves out is the app's
+ * own work: HTTP and form parsing, validation, unsealing the ballot's claims and sealing the answers.
+ */
+async function rawPgBaseline(connectionString: string, ballots: { token: string; invitationId: string; body: string }[]) {
   const pool = new pg.Pool({ connectionString, max: CONCURRENCY });
   const sealed = randomBytes(1_500);
   try {
     return await closedLoop(async (item) => {
+      const ballot = ballots[item]!;
+      const nominees = new URLSearchParams(ballot.body).getAll([...new URLSearchParams(ballot.body).keys()].find((key) => key.startsWith("n-")) ?? "");
       const client = await pool.connect();
       try {
         await client.query("begin");
-        const { rows } = await client.query(
-          "select i.id, i.wave_id, i.organization_id, i.segment from invitation_token t join invitation i on i.id = t.invitation_id where t.token_hash = $1 for update of i",
-          [createHash("sha256").update(tokens[item]!).digest("base64url")],
-        );
-        const invitation = rows[0];
-        await client.query("select person_id from invitation where wave_id = $1 and segment = $2", [invitation.wave_id, invitation.segment]);
-        await client.query("insert into response_pool (organization_id, wave_id, sealed) values ($1, $2, $3)", [invitation.organization_id, invitation.wave_id, sealed]);
-        await client.query("update invitation set answered = true where id = $1", [invitation.id]);
+        const { rows } = await client.query("select token_hash, organization_id, wave_id, spent, claims from ballot where token_hash = $1 for update", [hashToken(ballot.token)]);
+        const { token_hash: tokenHash, organization_id: orgId, wave_id: waveId } = rows[0];
+        await Promise.all([
+          client.query("select status from survey_wave where organization_id = $1 and id = $2", [orgId, waveId]),
+          client.query("select person_id, segment from invitation where organization_id = $1 and id = $2", [orgId, ballot.invitationId]),
+        ]);
+        await client.query("select id from person where organization_id = $1 and active and id = any($2::uuid[])", [orgId, nominees]);
+        await client.query("insert into response_pool (organization_id, wave_id, sealed) values ($1, $2, $3)", [orgId, waveId, sealed]);
+        await client.query("update ballot set spent = true where token_hash = $1", [tokenHash]);
         await client.query("commit");
       } finally {
         client.release();
       }
-    }, tokens.length);
+    }, ballots.length);
   } finally {
     await pool.end();
   }
@@ -199,7 +216,7 @@ export async function benchRespondents(config: DatabaseConfig, port = 3400) {
     const start = 1 + CLOSED_LOOP;
     const available = tokens.length - start - (config.driver === "pg" ? 1_000 : 0);
     const open = await openLoop((item) => submit(base, tokens[item]!), rate, Math.min(OPEN_LOOP_SECONDS, available / rate), start);
-    const baseline = config.driver === "pg" ? await rawPgBaseline(config.connectionString, tokens.slice(-1_000).map((t) => t.token)) : null;
+    const baseline = config.driver === "pg" ? await rawPgBaseline(config.connectionString, tokens.slice(-1_000)) : null;
     return {
       page: weight,
       closedLoop: { concurrency: CONCURRENCY, ...closed },
