@@ -208,6 +208,7 @@ export async function benchRespondents(config: DatabaseConfig, port = 3400) {
   const { tokens } = await prepare(config);
   const server = await startServer(config, port);
   const base = `http://127.0.0.1:${port}`;
+  let measured;
   try {
     const weight = await pageWeight(base, tokens[0]!.token);
     await submit(base, tokens[0]!);
@@ -216,16 +217,23 @@ export async function benchRespondents(config: DatabaseConfig, port = 3400) {
     const start = 1 + CLOSED_LOOP;
     const available = tokens.length - start - (config.driver === "pg" ? 1_000 : 0);
     const open = await openLoop((item) => submit(base, tokens[item]!), rate, Math.min(OPEN_LOOP_SECONDS, available / rate), start);
-    const baseline = config.driver === "pg" ? await rawPgBaseline(config.connectionString, tokens.slice(-1_000)) : null;
-    return {
-      page: weight,
-      closedLoop: { concurrency: CONCURRENCY, ...closed },
-      openLoop: { concurrency: CONCURRENCY, ...open, note: "latency from each request's due time, at half the closed-loop throughput" },
-      rawPgBaseline: baseline ? { ...baseline, appShare: +(closed.perSecond / baseline.perSecond).toFixed(2) } : "not applicable to the embedded database",
-      targets: { javascriptUnder60KB: weight.javascriptGzipKB <= 60, p99Under100msOnPostgres: config.driver === "pg" ? open.p99ms < 100 : "PostgreSQL only" },
-    };
+    measured = { weight, closed, open };
   } finally {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
   }
+  // After the server has let its connections go: both at once would pass the server's limit.
+  const baseline = config.driver === "pg" ? await rawPgBaseline(config.connectionString, tokens.slice(-1_000)) : null;
+  const { weight, closed, open } = measured;
+  return {
+    page: weight,
+    closedLoop: { concurrency: CONCURRENCY, ...closed },
+    openLoop: { concurrency: CONCURRENCY, ...open, note: "latency from each request's due time, at half the closed-loop throughput" },
+    rawPgBaseline: baseline ? { ...baseline, appShare: +(closed.perSecond / baseline.perSecond).toFixed(2) } : "not applicable to the embedded database",
+    targets: {
+      javascriptUnder60KB: weight.javascriptGzipKB <= 60,
+      p99Under100msOnPostgres: config.driver === "pg" ? open.p99ms < 100 : "PostgreSQL only",
+      halfOfRawPg: baseline ? closed.perSecond >= baseline.perSecond / 2 : "PostgreSQL only",
+    },
+  };
 }

@@ -37,9 +37,21 @@ export type RespondentForm =
       disclosure: Disclosure;
     } & Names);
 
-async function loadQuestions(db: Db, waveId: string): Promise<FormQuestion[]> {
+/**
+ * An open wave's questions, kept in this process: once a wave opens its questions are fixed
+ * (surveys.server.ts refuses every edit), and every respondent's page and submission needs them.
+ */
+const openWaveQuestions = new Map<string, FormQuestion[]>();
+const KEPT_WAVES = 64;
+
+async function openQuestions(db: Db, waveId: string): Promise<FormQuestion[]> {
+  const kept = openWaveQuestions.get(waveId);
+  if (kept) return kept;
   const rows = await db.selectFrom("question").select(["id", "kind", "prompt", "description", "required", "options"]).where("wave_id", "=", waveId).orderBy("position").execute();
-  return rows.map((row) => ({ ...row, options: parseOptions(row.options) }));
+  const questions = rows.map((row) => ({ ...row, options: parseOptions(row.options) }));
+  openWaveQuestions.set(waveId, questions);
+  for (const key of openWaveQuestions.keys()) if (openWaveQuestions.size > KEPT_WAVES) openWaveQuestions.delete(key);
+  return questions;
 }
 
 function waveSummary(db: Db, waveId: string) {
@@ -65,7 +77,7 @@ async function formState(db: Db, wave: WaveSummary, respondent: { personId: stri
     waveId: wave.waveId,
     personId: respondent.personId,
     segment: respondent.segment,
-    questions: await loadQuestions(db, wave.waveId),
+    questions: await openQuestions(db, wave.waveId),
     closesAt: wave.closes_at,
     disclosure: {
       k: wave.min_group_size,
