@@ -3,11 +3,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
-import { DEMO_OWNER_EMAIL, DEMO_PASSWORD, DEMO_SLUG } from "./demo/seed-demo.server";
+import { DEMO_OWNER_EMAIL, DEMO_PASSWORD, DEMO_SLUG } from "../scripts/demo/seed-demo.server";
 
 /**
  * npm run screenshots: the README's pictures and the landing page's, taken from the demo company
- * on a fresh embedded database with the production build, so that they show what ships.
+ * on a fresh embedded database with the production build, so that they show what ships. Beside
+ * the journeys because it drives the browser the same way; not a test (Playwright does not run it).
  */
 const port = Number(process.env.SCREENSHOT_PORT ?? 3471);
 const base = `http://localhost:${port}`;
