@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { Db } from "~/db.server";
 import { buildOrgTree, ORG_CHART_LIMITS, pathsToMatches, teamOf, visibleOrgChart, type OrgChartNode, type OrgTreeNode } from "./org-chart";
 import { loadOrgChart, type OrgChartPerson } from "./people.server";
@@ -10,17 +11,13 @@ import { rosterFingerprint } from "./roster.server";
  */
 type Built = { fingerprint: string; people: OrgChartPerson[]; roots: OrgTreeNode[]; byId: Map<string, OrgTreeNode> };
 
-const KEPT_ORGANIZATIONS = 16;
-const built = new Map<string, Built>();
+// Bounded by the people held, not by organizations: one of 30,000 weighs as much as many small ones.
+const built = new LRUCache<string, Built>({ maxSize: 250_000, sizeCalculation: (tree) => Math.max(1, tree.people.length) });
 
 async function orgTree(db: Db, orgId: string): Promise<Built> {
   const fingerprint = await rosterFingerprint(db, orgId);
   const cached = built.get(orgId);
-  if (cached?.fingerprint === fingerprint) {
-    built.delete(orgId);
-    built.set(orgId, cached);
-    return cached;
-  }
+  if (cached?.fingerprint === fingerprint) return cached;
   const people = await loadOrgChart(db, orgId);
   const roots = buildOrgTree(people);
   const byId = new Map<string, OrgTreeNode>();
@@ -31,9 +28,7 @@ async function orgTree(db: Db, orgId: string): Promise<Built> {
     stack.push(...node.children);
   }
   const entry = { fingerprint, people, roots, byId };
-  built.delete(orgId);
   built.set(orgId, entry);
-  for (const key of built.keys()) if (built.size > KEPT_ORGANIZATIONS) built.delete(key);
   return entry;
 }
 

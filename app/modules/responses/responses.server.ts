@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { smtpConfigured } from "~/modules/email/email.server";
 import type { Db } from "~/db.server";
 import { findBallot, spendBallot } from "~/modules/anonymity/ballots.server";
@@ -41,8 +42,7 @@ export type RespondentForm =
  * An open wave's questions, kept in this process: once a wave opens its questions are fixed
  * (surveys.server.ts refuses every edit), and every respondent's page and submission needs them.
  */
-const openWaveQuestions = new Map<string, FormQuestion[]>();
-const KEPT_WAVES = 64;
+const openWaveQuestions = new LRUCache<string, FormQuestion[]>({ max: 64 });
 
 async function openQuestions(db: Db, waveId: string): Promise<FormQuestion[]> {
   const kept = openWaveQuestions.get(waveId);
@@ -50,7 +50,6 @@ async function openQuestions(db: Db, waveId: string): Promise<FormQuestion[]> {
   const rows = await db.selectFrom("question").select(["id", "kind", "prompt", "description", "required", "options"]).where("wave_id", "=", waveId).orderBy("position").execute();
   const questions = rows.map((row) => ({ ...row, options: parseOptions(row.options) }));
   openWaveQuestions.set(waveId, questions);
-  for (const key of openWaveQuestions.keys()) if (openWaveQuestions.size > KEPT_WAVES) openWaveQuestions.delete(key);
   return questions;
 }
 
