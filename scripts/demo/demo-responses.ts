@@ -31,17 +31,26 @@ export function simulateResponses({
   const appeal = new Map(people.map((person) => [person.id, (trait() < 0.06 ? 8 : 1) * (reports.has(person.id) ? 2 : 1) * (0.5 + trait())]));
   const teamClimate = new Map(people.map((person) => [person.id, trait() * 2 - 1]));
   const byDepartment = new Map<string, SimPerson[]>();
-  for (const person of people) byDepartment.set(person.department ?? "", [...(byDepartment.get(person.department ?? "") ?? []), person]);
+  for (const person of people) {
+    const department = byDepartment.get(person.department ?? "");
+    if (department) department.push(person);
+    else byDepartment.set(person.department ?? "", [person]);
+  }
+  const everyone = weightedPool(people, appeal);
+  const departmentPools = new Map([...byDepartment].map(([name, members]) => [name, weightedPool(members, appeal)]));
 
-  const pick = (candidates: SimPerson[], exclude: Set<string>, count: number) => {
+  // Weighted draws without replacement, by rejecting those already excluded: the same
+  // distribution as renormalising over the rest, in O(log n) a draw rather than O(n), which
+  // made seeding 30,000 people take hours.
+  const pick = (pool: WeightedPool, exclude: Set<string>, count: number) => {
     const chosen: string[] = [];
-    const pool = candidates.filter((candidate) => !exclude.has(candidate.id));
-    for (let attempt = 0; chosen.length < count && attempt < count * 6 && pool.length > 0; attempt++) {
-      const total = pool.reduce((sum, candidate) => sum + (appeal.get(candidate.id) ?? 1), 0);
-      let target = random() * total;
-      const index = pool.findIndex((candidate) => (target -= appeal.get(candidate.id) ?? 1) <= 0);
-      const [winner] = pool.splice(index === -1 ? pool.length - 1 : index, 1);
-      chosen.push(winner!.id);
+    const taken = new Set(exclude);
+    // A small pool may hold fewer than count others; the attempts bound ends the search then.
+    for (let attempt = 0; chosen.length < count && attempt < count * 24; attempt++) {
+      const winner = pool.draw(random());
+      if (taken.has(winner.id)) continue;
+      taken.add(winner.id);
+      chosen.push(winner.id);
     }
     return chosen;
   };
@@ -64,8 +73,8 @@ export function simulateResponses({
         const chosen: string[] = [];
         if (self.managerId && question.construct === "followership" && random() < 0.45 + climate * 0.3) chosen.push(self.managerId);
         for (const id of chosen) exclude.add(id);
-        const local = byDepartment.get(self.department ?? "") ?? [];
-        chosen.push(...pick(random() < 0.7 ? local : people, exclude, Math.max(0, count - chosen.length)));
+        const local = departmentPools.get(self.department ?? "")!;
+        chosen.push(...pick(random() < 0.7 ? local : everyone, exclude, Math.max(0, count - chosen.length)));
         for (const nomineeId of chosen.slice(0, max)) nominated.push({ questionId: question.id, nomineeId });
       } else if (question.kind === "likert") {
         const lean = question.construct === "authority.earned" ? climate : question.construct === "authority.positional" ? -climate : climate / 2;
@@ -81,6 +90,27 @@ export function simulateResponses({
     responses.push(response);
   }
   return { answered, responses };
+}
+
+type WeightedPool = { draw: (uniform: number) => SimPerson };
+
+/** Cumulative weights, so a draw is a binary search. */
+function weightedPool(members: SimPerson[], weight: Map<string, number>): WeightedPool {
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const member of members) cumulative.push((total += weight.get(member.id) ?? 1));
+  const draw = (uniform: number) => {
+    const target = uniform * total;
+    let low = 0;
+    let high = members.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (cumulative[middle]! < target) low = middle + 1;
+      else high = middle;
+    }
+    return members[low]!;
+  };
+  return { draw };
 }
 
 const COMMENTS = [
