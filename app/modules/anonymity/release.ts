@@ -105,9 +105,13 @@ type Tally = { responses: number; chosen: Map<string, Map<string, number>> };
 /** Everything stored so far, for the silence rule: released, planned, and still sealed. */
 class Ledger {
   private readonly audience: Audience;
-  private readonly released = new Map<string, Tally>();
+  /** Released and planned responses, summed per group as they would be stored. */
+  private readonly stored = new Map<string, Tally>();
   private readonly planned = new Map<string, { group: string; entries: readonly Waiting[] }>();
+  private placed = 0;
   private readonly sealed: number;
+  /** Each group's responses as the silence rule sees them, kept until the group changes. */
+  private readonly seen = new Map<string, StoredResponse[]>();
 
   /**
    * While the wave is open, waiting responses sit sealed in the database and count as someone's.
@@ -122,62 +126,79 @@ class Ledger {
   ) {
     this.audience = new Audience(segmentOf);
     for (const group of released) {
-      const tally = this.tallyOf(this.released, group.group);
+      const tally = this.tallyOf(group.group);
       tally.responses += group.responses;
       for (const [question, counts] of group.chosen) for (const [nominee, count] of counts) add(tally, question, nominee, count);
     }
     this.sealed = mode === "open" ? waiting : 0;
   }
 
-  private tallyOf(map: Map<string, Tally>, group: string): Tally {
-    let tally = map.get(group);
-    if (!tally) map.set(group, (tally = { responses: 0, chosen: new Map() }));
+  private tallyOf(group: string): Tally {
+    let tally = this.stored.get(group);
+    if (!tally) this.stored.set(group, (tally = { responses: 0, chosen: new Map() }));
     return tally;
   }
 
   /** Would releasing `batch` under `group` leave everyone able to have stayed silent? */
   allows(group: string, batch: readonly Waiting[]): boolean {
     if (this.mode === "everyone-answered") return true;
-    const tallies = new Map<string, Tally>();
-    const merge = (key: string, tally: Tally) => {
-      const into = this.tallyOf(tallies, key);
-      into.responses += tally.responses;
-      for (const [question, counts] of tally.chosen) for (const [nominee, count] of counts) add(into, question, nominee, count);
+    const responses: StoredResponse[] = [];
+    // Appended one by one: a group may hold more responses than a spread's arguments may number.
+    const append = (more: StoredResponse[]) => {
+      for (const response of more) responses.push(response);
     };
-    for (const [key, tally] of this.released) merge(key, tally);
-    for (const { group: key, entries } of [...this.planned.values(), { group, entries: batch }]) merge(key, tallyEntries(entries));
-    const placed = [...this.planned.values()].reduce((sum, plan) => sum + plan.entries.length, 0) + batch.length;
-    const stored: StoredResponse[] = [];
-    for (const [key, tally] of tallies) {
-      // Someone whom every response of a group chose (in one question) gave none of them.
-      const everyoneChose = new Set<string>();
-      for (const counts of tally.chosen.values()) for (const [nominee, count] of counts) if (count >= tally.responses) everyoneChose.add(nominee);
-      for (let i = 0; i < tally.responses; i++) stored.push({ group: key, nominees: everyoneChose });
-    }
-    for (let i = 0; i < this.sealed - placed; i++) stored.push({ group: null, nominees: new Set() });
-    return certainRespondents(this.audience, stored).length === 0;
+    for (const [key, tally] of this.stored) if (key !== group) append(this.seenOf(key, tally));
+    append(asStored(group, merged(this.stored.get(group), batch)));
+    for (let i = 0; i < this.sealed - this.placed - batch.length; i++) responses.push({ group: null, nominees: new Set() });
+    return certainRespondents(this.audience, responses).length === 0;
   }
 
   record(group: string, batch: readonly Waiting[]) {
     this.planned.set(batch[0]!.id, { group, entries: batch });
+    this.change(group, batch, 1);
   }
 
   /** Undo a planned batch (it joins a larger one instead). */
   unrecord(batch: readonly Waiting[]) {
+    const plan = this.planned.get(batch[0]!.id)!;
     this.planned.delete(batch[0]!.id);
+    this.change(plan.group, plan.entries, -1);
   }
+
+  private change(group: string, batch: readonly Waiting[], sign: 1 | -1) {
+    const tally = this.tallyOf(group);
+    tally.responses += sign * batch.length;
+    for (const entry of batch) for (const { questionId, nomineeId } of entry.nominations) add(tally, questionId, nomineeId, sign);
+    this.placed += sign * batch.length;
+    this.seen.delete(group);
+  }
+
+  private seenOf(group: string, tally: Tally): StoredResponse[] {
+    let responses = this.seen.get(group);
+    if (!responses) this.seen.set(group, (responses = asStored(group, tally)));
+    return responses;
+  }
+}
+
+/** A group's tally with a batch added, leaving the tally as it was. */
+function merged(tally: Tally | undefined, batch: readonly Waiting[]): Tally {
+  const into: Tally = { responses: (tally?.responses ?? 0) + batch.length, chosen: new Map() };
+  for (const [question, counts] of tally?.chosen ?? []) into.chosen.set(question, new Map(counts));
+  for (const entry of batch) for (const { questionId, nomineeId } of entry.nominations) add(into, questionId, nomineeId, 1);
+  return into;
+}
+
+/** What the database would say of a group's responses: how many, and whom every one of them chose (in one question), for none of them can be that person's. */
+function asStored(group: string, tally: Tally): StoredResponse[] {
+  const everyoneChose = new Set<string>();
+  for (const counts of tally.chosen.values()) for (const [nominee, count] of counts) if (count >= tally.responses) everyoneChose.add(nominee);
+  return Array.from({ length: tally.responses }, () => ({ group, nominees: everyoneChose }));
 }
 
 function add(tally: Tally, question: string, nominee: string, count: number) {
   let counts = tally.chosen.get(question);
   if (!counts) tally.chosen.set(question, (counts = new Map()));
   counts.set(nominee, (counts.get(nominee) ?? 0) + count);
-}
-
-export function tallyEntries(entries: readonly Waiting[]): Tally {
-  const tally: Tally = { responses: entries.length, chosen: new Map() };
-  for (const entry of entries) for (const { questionId, nomineeId } of entry.nominations) add(tally, questionId, nomineeId, 1);
-  return tally;
 }
 
 /**

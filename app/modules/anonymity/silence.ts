@@ -1,4 +1,4 @@
-import { parseGroup, producersOf, segmentDepartment } from "./groups";
+import { departmentPool, ORGANIZATION_POOL, parseGroup, producersOf, segmentDepartment, type Group } from "./groups";
 
 /**
  * Could each person have stayed silent, as far as the stored responses tell?
@@ -25,6 +25,10 @@ export class Audience {
   readonly people: string[];
   private readonly segmentOf: ReadonlyMap<string, string>;
   private readonly members = new Map<string, string[]>();
+  // Parsed once: the release plan asks these for every stored response, once per batch it weighs.
+  private readonly parsedGroups = new Map<string, Group>();
+  private readonly departments = new Map<string, string | null | undefined>();
+  private readonly groupsByPerson = new Map<string, (string | null)[]>();
 
   constructor(segmentOf: ReadonlyMap<string, string>) {
     this.segmentOf = segmentOf;
@@ -46,17 +50,33 @@ export class Audience {
     if (group === null) return this.segmentOf.has(person);
     const segment = this.segmentOf.get(person);
     if (segment === undefined) return false;
-    const parsed = parseGroup(group);
+    const parsed = this.parsed(group);
     if (parsed.kind === "organization-pool") return true;
-    if (parsed.kind === "department-pool") return segmentDepartment(segment) === parsed.department;
+    if (parsed.kind === "department-pool") return this.departmentOf(segment) === parsed.department;
     return segment === group;
   }
 
   /** The groups a person belongs to; null stands for sealed responses, open to everyone. */
   groupsOf(person: string): (string | null)[] {
-    const segment = this.segmentOf.get(person)!;
-    const department = segmentDepartment(segment);
-    return [segment, ...(department === undefined ? [] : [`pool:department:${department ?? ""}`]), "pool:organization", null];
+    let groups = this.groupsByPerson.get(person);
+    if (!groups) {
+      const segment = this.segmentOf.get(person)!;
+      const department = this.departmentOf(segment);
+      groups = [segment, ...(department === undefined ? [] : [departmentPool(department)]), ORGANIZATION_POOL, null];
+      this.groupsByPerson.set(person, groups);
+    }
+    return groups;
+  }
+
+  private parsed(group: string): Group {
+    let parsed = this.parsedGroups.get(group);
+    if (!parsed) this.parsedGroups.set(group, (parsed = parseGroup(group)));
+    return parsed;
+  }
+
+  private departmentOf(segment: string): string | null | undefined {
+    if (!this.departments.has(segment)) this.departments.set(segment, segmentDepartment(segment));
+    return this.departments.get(segment);
   }
 }
 
