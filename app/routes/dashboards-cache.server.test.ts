@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { computeSnapshot } from "~/modules/analytics/analytics.server";
 import { submitResponse } from "~/modules/responses/responses.server";
+import type { Member } from "~/modules/accounts/membership.server";
+import { memberScope } from "~/modules/dashboards/dashboard.server";
 import { closeWave } from "~/modules/surveys/wave-lifecycle.server";
 import { addMember, call, makeRequest } from "../../test/fixtures.server";
 import { createOrgWithSurvey, openWithLinks, questionIds, templateAnswers } from "../../test/survey-fixtures.server";
@@ -92,6 +94,23 @@ describe("dashboard views kept in memory", () => {
     expect(await seenBy(setup, members.analyst)).toContain("Eng Person 3");
     await db.deleteFrom("naming_consent").where("organization_id", "=", s.org.id).execute();
     expect(await seenBy(setup, members.analyst)).not.toContain("Eng Person 3");
+  });
+
+  it("follow a roster change in a leader's subtree on the next request", async () => {
+    const setup = await setUp();
+    const { s, idOf } = setup;
+    const leaderOf = (personId: string): Member => ({ userId: "", userName: "", userEmail: "", orgId: s.org.id, orgSlug: s.org.slug, orgName: "", role: "leader", personId, minGroupSize: 5, commentMinGroupSize: 5 });
+    const leader = leaderOf(idOf("eng-head@acme.test"));
+    const before = await memberScope(db, leader);
+    // Kept between requests while the roster stands: the same scope, so its digest is made once.
+    expect(await memberScope(db, leader)).toBe(before);
+    expect(before.kind === "subtree" && before.personIds.has(idOf("sales4@acme.test"))).toBe(false);
+    // A move written by another instance (or by hand): no updated_at, only the row's transaction.
+    await sql`update person set manager_id = ${idOf("eng-head@acme.test")} where id = ${idOf("sales4@acme.test")}`.execute(db);
+    const after = await memberScope(db, leader);
+    expect(after.kind === "subtree" && after.personIds.has(idOf("sales4@acme.test"))).toBe(true);
+    const salesLeader = await memberScope(db, leaderOf(idOf("sales-head@acme.test")));
+    expect(salesLeader.kind === "subtree" && salesLeader.personIds.has(idOf("sales4@acme.test"))).toBe(false);
   });
 
   it("read a snapshot again when another instance rewrote it", async () => {

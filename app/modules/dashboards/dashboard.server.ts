@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { Db } from "~/db.server";
 import { db } from "~/db.server";
 import { requireMember, type Member } from "~/modules/accounts/membership.server";
@@ -6,19 +7,34 @@ import type { Scope, WavePoint } from "~/modules/analytics/dashboard";
 import type { WaveAnalytics } from "~/modules/analytics/engine";
 import { notFound, requireId } from "~/modules/http.server";
 import { subtreePersonIds } from "~/modules/people/people.server";
+import { rosterFingerprint } from "~/modules/people/roster.server";
 import { cachedViewable, namingPolicy, viewKey } from "./naming.server";
 import { emptyReason, type EmptyReason } from "./views";
 
 export type DashboardWave = { id: string; number: number; status: "open" | "closed"; surveyId: string; surveyName: string; openedAt: Date | null; closedAt: Date | null };
 
+// A leader's subtree, kept per roster version. The same scope object then serves every request
+// until the roster changes, so its digest (the key of every view cut for it) is made once rather
+// than hashing thousands of ids per request. Bounded by the ids held.
+const subtrees = new LRUCache<string, { fingerprint: string; scope: Scope }>({
+  maxSize: 250_000,
+  sizeCalculation: (entry) => (entry.scope.kind === "subtree" ? Math.max(1, entry.scope.personIds.size) : 1),
+});
+
 /** What the member may see: a leader their subtree, everyone else the organization. */
 export async function memberScope(db: Db, member: Member): Promise<Scope> {
   if (member.role !== "leader" || !member.personId) return { kind: "organization" };
+  const key = `${member.orgId}|${member.personId}`;
+  const fingerprint = await rosterFingerprint(db, member.orgId);
+  const cached = subtrees.get(key);
+  if (cached?.fingerprint === fingerprint) return cached.scope;
   const [ids, root] = await Promise.all([
     subtreePersonIds(db, member.orgId, member.personId),
     db.selectFrom("person").select("name").where("organization_id", "=", member.orgId).where("id", "=", member.personId).executeTakeFirst(),
   ]);
-  return { kind: "subtree", personIds: new Set(ids), rootName: root?.name ?? "you" };
+  const scope: Scope = { kind: "subtree", personIds: new Set(ids), rootName: root?.name ?? "you" };
+  subtrees.set(key, { fingerprint, scope });
+  return scope;
 }
 
 function dashboardWaves(db: Db, orgId: string) {
@@ -47,7 +63,7 @@ export type Dashboard = {
   analytics: WaveAnalytics | null;
   computedAt: Date | null;
   /** Something made from this member's view (a sorted table, an export file), kept with the view: the key names the rest of what it depends on. */
-  derive: <T>(key: string, make: () => T, bytes?: (value: T) => number) => T;
+  derive: <T>(key: string, make: () => T, bytes?: (value: Awaited<T>) => number) => T;
 };
 
 /**
