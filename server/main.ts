@@ -4,6 +4,7 @@ import { closeDatabase, describeDatabase, getDatabase, type DatabaseHandle } fro
 import { isDatabaseUnavailable } from "../db/errors";
 import { prepareDatabase } from "../app/modules/prepare-database.server";
 import { startJobs, stopJobs } from "../app/modules/jobs/runner.server";
+import { startExportWorker } from "../app/modules/dashboards/export-worker-pool.server";
 import { withOutagePages } from "../app/modules/outage.server";
 import { guardProcess } from "../app/modules/process-guards.server";
 import type { Config } from "../config";
@@ -22,6 +23,7 @@ export async function main(settings: Config) {
   await migrateWhenReachable(database);
   console.log(`Database ready: ${describeDatabase(database.config)}`);
   await startJobs(database);
+  const exportWorker = startExportWorker();
 
   const viteDevServer = production
     ? undefined
@@ -58,6 +60,7 @@ export async function main(settings: Config) {
     server.close();
     try {
       await stopJobs();
+      await exportWorker.stop();
       await viteDevServer?.close();
       await closeDatabase();
     } catch (error) {

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "~/db.server";
 import { namedPeopleKeys } from "~/modules/dashboards/person-keys.server";
 import { requireDashboard } from "~/modules/dashboards/dashboard.server";
+import { writeExport } from "~/modules/dashboards/export-writer.server";
 import { EXPORTS, exportFile, isExportFormat } from "~/modules/dashboards/exports";
 import { notFound } from "~/modules/http.server";
 
@@ -13,12 +14,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const format = params.format;
   const analytics = dashboard.analytics;
-  // people.csv carries today's ids and emails, so it is written on each request; the network files
-  // are written once per snapshot, scope and naming, and kept with that view.
+  // people.csv carries today's ids and emails, so it is written on each request; the other files
+  // are written once per snapshot, scope and naming (off the request thread), and kept with that view.
   const body =
     format === "people.csv"
       ? exportFile(analytics, format, await namedPeopleKeys(db, dashboard.member.orgId, analytics.people))
-      : dashboard.derive(`export:${format}`, () => exportFile(analytics, format), (text) => 2 * text.length);
+      : await dashboard.derive(`export:${format}`, () => writeExport(analytics, format), (text) => 2 * text.length);
   const name = `${dashboard.wave.surveyName.replace(/[^\w-]+/g, "-").toLowerCase()}-wave-${dashboard.wave.number}-${params.format}`;
   return new Response(body, {
     headers: {

@@ -15,7 +15,7 @@ export type CachedSnapshot = {
   analytics: WaveAnalytics;
   computedAt: Date;
   /** The value under this key for this snapshot, made once. The key must name everything the value depends on besides the snapshot. */
-  derive: <T>(key: string, make: () => T, bytes?: (value: T) => number) => T;
+  derive: <T>(key: string, make: () => T, bytes?: (value: Awaited<T>) => number) => T;
 };
 
 type Entry = { stamp: string; analytics: WaveAnalytics; computedAt: Date; bytes: number; derived: Map<string, { value: unknown; bytes: number }> };
@@ -61,10 +61,17 @@ function evict() {
 }
 
 function cached(key: string, entry: Entry): CachedSnapshot {
+  const held = () => entries.get(key) === entry;
+  const resize = (name: string, derived: { value: unknown; bytes: number }, bytes: number) => {
+    if (entry.derived.get(name) !== derived) return;
+    entry.bytes += bytes - derived.bytes;
+    if (held()) heldBytes += bytes - derived.bytes;
+    derived.bytes = bytes;
+  };
   return {
     analytics: entry.analytics,
     computedAt: entry.computedAt,
-    derive: <T>(name: string, make: () => T, bytes?: (value: T) => number): T => {
+    derive: <T>(name: string, make: () => T, bytes?: (value: Awaited<T>) => number): T => {
       const found = entry.derived.get(name);
       if (found) {
         entry.derived.delete(name);
@@ -72,15 +79,25 @@ function cached(key: string, entry: Entry): CachedSnapshot {
         return found.value as T;
       }
       const value = make();
-      const size = bytes ? bytes(value) : 1_000;
-      entry.derived.set(name, { value, bytes: size });
-      entry.bytes += size;
-      if (entries.get(key) === entry) heldBytes += size;
+      const derived = { value: value as unknown, bytes: 0 };
+      entry.derived.set(name, derived);
+      if (value instanceof Promise) {
+        // Made elsewhere (a worker): counted once known; a failure is not kept, the next request tries again.
+        value.then(
+          (settled: Awaited<T>) => resize(name, derived, bytes ? bytes(settled) : 1_000),
+          () => {
+            resize(name, derived, 0);
+            if (entry.derived.get(name) === derived) entry.derived.delete(name);
+          },
+        );
+      } else {
+        resize(name, derived, bytes ? bytes(value as Awaited<T>) : 1_000);
+      }
       for (const [oldest, old] of entry.derived) {
         if (entry.derived.size <= DERIVED_PER_SNAPSHOT) break;
         entry.derived.delete(oldest);
         entry.bytes -= old.bytes;
-        if (entries.get(key) === entry) heldBytes -= old.bytes;
+        if (held()) heldBytes -= old.bytes;
       }
       evict();
       return value;

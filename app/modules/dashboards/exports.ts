@@ -140,8 +140,11 @@ function xmlSafeGraph(graph: DirectedGraph): DirectedGraph {
     ids.set(node, id);
     safe.addNode(id, clean(attributes));
   });
+  // Edges numbered in order: graphology's own keys count graphs made in the process, so the same
+  // view would write a different file in another process (or the export worker).
+  let edges = 0;
   graph.forEachEdge((_edge, attributes, source, target) => {
-    safe.addEdge(ids.get(source)!, ids.get(target)!, clean(attributes));
+    safe.addEdgeWithKey(`e${edges++}`, ids.get(source)!, ids.get(target)!, clean(attributes));
   });
   return safe;
 }
