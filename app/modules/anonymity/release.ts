@@ -1,5 +1,6 @@
 import { departmentPool, OPEN_LINK_GROUP, ORGANIZATION_POOL, parseGroup, segmentDepartment } from "./groups";
-import { Audience, certainRespondents, type StoredResponse } from "./silence";
+import { Audience, type StoredResponse } from "./silence";
+import { SilenceMatching } from "./silence-matching";
 
 /**
  * When a waiting response may leave the sealed pool, and under which group. Pure.
@@ -110,8 +111,8 @@ class Ledger {
   private readonly planned = new Map<string, { group: string; entries: readonly Waiting[] }>();
   private placed = 0;
   private readonly sealed: number;
-  /** Each group's responses as the silence rule sees them, kept until the group changes. */
-  private readonly seen = new Map<string, StoredResponse[]>();
+  /** Who could have given what is stored, kept as batches are added; made on first use, again after a batch is taken back. */
+  private matching: SilenceMatching | undefined;
 
   /**
    * While the wave is open, waiting responses sit sealed in the database and count as someone's.
@@ -142,18 +143,11 @@ class Ledger {
   /** Would releasing `batch` under `group` leave everyone able to have stayed silent? */
   allows(group: string, batch: readonly Waiting[]): boolean {
     if (this.mode === "everyone-answered") return true;
-    const responses: StoredResponse[] = [];
-    // Appended one by one: a group may hold more responses than a spread's arguments may number.
-    const append = (more: StoredResponse[]) => {
-      for (const response of more) responses.push(response);
-    };
-    for (const [key, tally] of this.stored) if (key !== group) append(this.seenOf(key, tally));
-    append(asStored(group, merged(this.stored.get(group), batch)));
-    for (let i = 0; i < this.sealed - this.placed - batch.length; i++) responses.push({ group: null, nominees: new Set() });
-    return certainRespondents(this.audience, responses).length === 0;
+    return this.matchingNow().allows(group, everyoneChose(merged(this.stored.get(group), batch)), batch.length, this.sealedReplacedBy(batch));
   }
 
   record(group: string, batch: readonly Waiting[]) {
+    if (this.mode !== "everyone-answered") this.matchingNow().record(group, everyoneChose(merged(this.stored.get(group), batch)), batch.length, this.sealedReplacedBy(batch));
     this.planned.set(batch[0]!.id, { group, entries: batch });
     this.change(group, batch, 1);
   }
@@ -163,6 +157,12 @@ class Ledger {
     const plan = this.planned.get(batch[0]!.id)!;
     this.planned.delete(batch[0]!.id);
     this.change(plan.group, plan.entries, -1);
+    this.matching = undefined;
+  }
+
+  /** While open, a placed response was one of the sealed ones. */
+  private sealedReplacedBy(batch: readonly Waiting[]): number {
+    return this.mode === "open" ? batch.length : 0;
   }
 
   private change(group: string, batch: readonly Waiting[], sign: 1 | -1) {
@@ -170,13 +170,20 @@ class Ledger {
     tally.responses += sign * batch.length;
     for (const entry of batch) for (const { questionId, nomineeId } of entry.nominations) add(tally, questionId, nomineeId, sign);
     this.placed += sign * batch.length;
-    this.seen.delete(group);
   }
 
-  private seenOf(group: string, tally: Tally): StoredResponse[] {
-    let responses = this.seen.get(group);
-    if (!responses) this.seen.set(group, (responses = asStored(group, tally)));
-    return responses;
+  private matchingNow(): SilenceMatching {
+    if (!this.matching) {
+      const responses: StoredResponse[] = [];
+      for (const [group, tally] of this.stored) {
+        const nominees = everyoneChose(tally);
+        for (let i = 0; i < tally.responses; i++) responses.push({ group, nominees });
+      }
+      const none = new Set<string>();
+      for (let i = 0; i < this.sealed - this.placed; i++) responses.push({ group: null, nominees: none });
+      this.matching = new SilenceMatching(this.audience, responses);
+    }
+    return this.matching;
   }
 }
 
@@ -188,11 +195,11 @@ function merged(tally: Tally | undefined, batch: readonly Waiting[]): Tally {
   return into;
 }
 
-/** What the database would say of a group's responses: how many, and whom every one of them chose (in one question), for none of them can be that person's. */
-function asStored(group: string, tally: Tally): StoredResponse[] {
-  const everyoneChose = new Set<string>();
-  for (const counts of tally.chosen.values()) for (const [nominee, count] of counts) if (count >= tally.responses) everyoneChose.add(nominee);
-  return Array.from({ length: tally.responses }, () => ({ group, nominees: everyoneChose }));
+/** Whom every response of a group chose (in one question): none of them can be that person's. */
+function everyoneChose(tally: Tally): Set<string> {
+  const nominees = new Set<string>();
+  for (const counts of tally.chosen.values()) for (const [nominee, count] of counts) if (count >= tally.responses) nominees.add(nominee);
+  return nominees;
 }
 
 function add(tally: Tally, question: string, nominee: string, count: number) {
