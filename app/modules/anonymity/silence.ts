@@ -38,12 +38,26 @@ export class Audience {
   /** Who could have given a response of this group (everyone for a sealed one). */
   membersOf(group: string | null): string[] {
     if (group === null) return this.people;
+    if (this.members.size === 0) this.indexMembers();
     let list = this.members.get(group);
     if (!list) {
+      // The open link's and any group nobody belongs to.
       list = producersOf(group, this.segmentOf) ?? [];
       this.members.set(group, list);
     }
     return list;
+  }
+
+  /** Every segment's and department pool's people in one pass, rather than a pass over everyone per group. */
+  private indexMembers() {
+    for (const person of this.people) {
+      for (const group of this.groupsOf(person)) {
+        if (group === null) continue;
+        const list = this.members.get(group);
+        if (list) list.push(person);
+        else this.members.set(group, [person]);
+      }
+    }
   }
 
   contains(group: string | null, person: string): boolean {
