@@ -5,7 +5,7 @@ import { openDatabase, type DatabaseConfig } from "../db/connection";
 import { migrateToLatest } from "../db/migrator";
 import { createServerDatabase } from "../test/test-database";
 import { benchAnalytics } from "./analytics";
-import { benchDashboards } from "./dashboards";
+import { benchDashboards, pgliteTarget, postgresTarget } from "./dashboards";
 import { benchNetwork } from "./network";
 import { benchRespondents } from "./respondents";
 import { benchRosterImport } from "./roster-import";
@@ -13,8 +13,8 @@ import { benchRosterImport } from "./roster-import";
 /**
  * npm run bench [roster|analytics|network|respondents|dashboards]: every benchmark, printed as figures. The
  * database ones run on the embedded PGlite and, when BENCH_DATABASE_URL (or TEST_DATABASE_URL)
- * names a PostgreSQL server, on a fresh database there too. The dashboards need the server: their
- * seeded organizations (up to 30,000 people) are kept between runs (see bench/dashboards.ts).
+ * names a PostgreSQL server, on a fresh database there too. The dashboards' seeded organizations
+ * (up to 30,000 people) are kept between runs on both (see bench/dashboards.ts).
  */
 const only = process.argv[2];
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -71,6 +71,6 @@ for (const target of targets) {
 }
 
 if (wanted("dashboards")) {
-  if (serverUrl) console.log("\n## Dashboards against the production build, PostgreSQL server\n", await benchDashboards(serverUrl, Number(process.env.BENCH_PORT ?? 3410)));
-  else console.log("\n## Dashboards: skipped (they need BENCH_DATABASE_URL, a PostgreSQL server)");
+  const dashboardTargets = [pgliteTarget, ...(serverUrl ? [postgresTarget(serverUrl)] : [])];
+  console.log("\n## Dashboards against the production build\n", await benchDashboards(dashboardTargets, Number(process.env.BENCH_PORT ?? 3410)));
 }
