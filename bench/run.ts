@@ -7,11 +7,12 @@ import { createServerDatabase } from "../test/test-database";
 import { benchAnalytics } from "./analytics";
 import { benchDashboards, pgliteTarget, postgresTarget } from "./dashboards";
 import { benchNetwork } from "./network";
+import { benchRelease } from "./release";
 import { benchRespondents } from "./respondents";
 import { benchRosterImport } from "./roster-import";
 
 /**
- * npm run bench [roster|analytics|network|respondents|dashboards]: every benchmark, printed as figures. The
+ * npm run bench [roster|analytics|release|network|respondents|dashboards]: every benchmark, printed as figures. The
  * database ones run on the embedded PGlite and, when BENCH_DATABASE_URL (or TEST_DATABASE_URL)
  * names a PostgreSQL server, on a fresh database there too. The dashboards' seeded organizations
  * (up to 30,000 people) are kept between runs on both (see bench/dashboards.ts).
@@ -43,6 +44,10 @@ if (serverUrl) {
 
 console.log(`# Earned benchmarks (${new Date().toISOString().slice(0, 10)}, node ${process.version})`);
 if (wanted("analytics")) console.log("\n## Analytics engine (in memory)\n", await benchAnalytics());
+if (wanted("release")) {
+  console.log("\n## Release plan (in memory)");
+  console.table(benchRelease());
+}
 if (wanted("network")) {
   console.log("\n## Network page (in memory, and drawn in headless Chromium)");
   console.dir(await benchNetwork(), { depth: null });

@@ -98,9 +98,16 @@ export class SilenceMatching {
       if (response.group === null) this.sealed.pop();
     });
     const reachedBy = new Map<string, number>();
+    // Responses alike (one group, the same choices) reach the same people: each kind is looked
+    // through once. Thousands of sealed ones would otherwise each walk the whole organization.
+    const lookedThrough = new Map<string | null, Set<ReadonlySet<string>>>();
     const queue = [index];
     for (let next = 0; next < queue.length; next++) {
       const current = queue[next]!;
+      const { group, nominees } = this.responses[current]!;
+      const kinds = lookedThrough.get(group) ?? lookedThrough.set(group, new Set()).get(group)!;
+      if (kinds.has(nominees)) continue;
+      kinds.add(nominees);
       const free = this.freeSeat(current);
       if (free !== undefined) {
         for (let at = current, person = free; ; ) {
@@ -111,7 +118,7 @@ export class SilenceMatching {
           at = reachedBy.get(previous)!;
         }
       }
-      for (const person of this.audience.membersOf(this.responses[current]!.group)) {
+      for (const person of this.audience.membersOf(group)) {
         if (reachedBy.has(person) || !this.eligible(current, person)) continue;
         const holder = this.holder.get(person);
         if (holder === undefined) continue;
