@@ -113,6 +113,20 @@ describe("dashboard views kept in memory", () => {
     expect(salesLeader.kind === "subtree" && salesLeader.personIds.has(idOf("sales4@acme.test"))).toBe(false);
   });
 
+  it("write today's emails into people.csv after a roster change", async () => {
+    const setup = await setUp();
+    const { s, idOf, members } = setup;
+    const csv = async () => {
+      const response = await call(() => exporter.loader({ request: makeRequest("/", { cookie: members.analyst }), params: { orgSlug: s.org.slug, waveId: s.waveId, format: "people.csv" }, context: {} }));
+      return String(response.data);
+    };
+    expect(await csv()).toContain("eng3@acme.test");
+    await sql`update person set email = 'eng3-renamed@acme.test' where id = ${idOf("eng3@acme.test")}`.execute(db);
+    const after = await csv();
+    expect(after).toContain("eng3-renamed@acme.test");
+    expect(after).not.toContain(",eng3@acme.test");
+  });
+
   it("read a snapshot again when another instance rewrote it", async () => {
     const setup = await setUp();
     const { s, members } = setup;

@@ -5,6 +5,7 @@ import { requireDashboard } from "~/modules/dashboards/dashboard.server";
 import { writeExport } from "~/modules/dashboards/export-writer.server";
 import { EXPORTS, exportFile, isExportFormat } from "~/modules/dashboards/exports";
 import { notFound } from "~/modules/http.server";
+import { rosterFingerprint } from "~/modules/people/roster.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isExportFormat(params.format)) throw notFound();
@@ -14,11 +15,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const format = params.format;
   const analytics = dashboard.analytics;
-  // people.csv carries today's ids and emails, so it is written on each request; the other files
-  // are written once per snapshot, scope and naming (off the request thread), and kept with that view.
+  // Written once per snapshot, scope and naming (off the request thread), and kept with that view;
+  // people.csv carries today's emails too, so it is kept per roster version as well.
+  const orgId = dashboard.member.orgId;
   const body =
     format === "people.csv"
-      ? exportFile(analytics, format, await namedPeopleKeys(db, dashboard.member.orgId, analytics.people))
+      ? await dashboard.derive(`export:${format}:${await rosterFingerprint(db, orgId)}`, async () => exportFile(analytics, format, await namedPeopleKeys(db, orgId, analytics.people)), (text) => 2 * text.length)
       : await dashboard.derive(`export:${format}`, () => writeExport(analytics, format), (text) => 2 * text.length);
   const name = `${dashboard.wave.surveyName.replace(/[^\w-]+/g, "-").toLowerCase()}-wave-${dashboard.wave.number}-${params.format}`;
   return new Response(body, {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireDashboard } from "~/modules/dashboards/dashboard.server";
-import { findPeople, networkPeople } from "~/modules/dashboards/network-view";
+import { findPeople, keptNetworkPeople } from "~/modules/dashboards/network-view";
 import { notFound, searchText } from "~/modules/http.server";
 
 /**
@@ -19,7 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const group = query.get("group");
   if (department === null && group === null) return new Response("Ask for a department (?department=) or a group (?group=).", { status: 400, headers });
   const include = searchText(query, "include", 100) || undefined;
-  const found = department !== null ? networkPeople(analytics, { department: searchText(query, "department", 200), include }) : networkPeople(analytics, { group: searchText(query, "group", 20), include });
+  const asked = department !== null ? { department: searchText(query, "department", 200), include } : { group: searchText(query, "group", 20), include };
+  const found = keptNetworkPeople(analytics, dashboard.derive, asked);
   if (!found) throw notFound("No such group.");
   return Response.json(found, { headers });
 }

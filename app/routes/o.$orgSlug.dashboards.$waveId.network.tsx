@@ -6,10 +6,10 @@ import { NetworkGraph, type Coloring, type Focus, type NetworkGraphHandle } from
 import { QUADRANTS, type QuadrantKey } from "~/modules/analytics/quadrant";
 import { dashboardPage } from "~/modules/dashboards/dashboard.server";
 import { departmentColors, followedRank, OTHER_COLOR, QUADRANT_PALETTE } from "~/modules/dashboards/network-display";
-import { networkOverview, type NetworkGroup, type NetworkPerson } from "~/modules/dashboards/network-view";
+import { keptNetworkOverview, networkOverview, type NetworkGroup, type NetworkPerson } from "~/modules/dashboards/network-view";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return dashboardPage(request, params, (analytics) => networkOverview(analytics));
+  return dashboardPage(request, params, (analytics, dashboard) => keptNetworkOverview(analytics, dashboard.derive));
 }
 
 type Overview = ReturnType<typeof networkOverview>;

@@ -1,8 +1,10 @@
+import { LRUCache } from "lru-cache";
 import type { Db } from "~/db.server";
 import { confidenceOf, participationConfidence, type Confidence } from "~/modules/analytics/confidence";
 import type { Scope } from "~/modules/analytics/dashboard";
 import { parseGroup } from "~/modules/anonymity/groups";
 import { participationTotal } from "~/modules/anonymity/participation";
+import { scopeKey } from "./naming.server";
 
 /**
  * How sure a member's view of a wave can be, from how many of the people it covers answered.
@@ -15,7 +17,21 @@ import { participationTotal } from "~/modules/anonymity/participation";
  */
 export type ScopeConfidence = { level: Confidence; percent: number | null; atLeast: boolean; invited: number; scope: "organization" | "subtree" };
 
+// Counting a wave's invitations and answers costs a pass over the organization (30,000 rows at
+// 30,000 people) on every dashboard page: the line is kept for half a minute per wave and scope.
+// It moves only with answers and releases, and figures already lag those by a release batch.
+const kept = new LRUCache<string, { confidence: ScopeConfidence | null }>({ max: 1_000, ttl: 30_000 });
+
 export async function scopeConfidence(db: Db, orgId: string, waveId: string, scope: Scope): Promise<ScopeConfidence | null> {
+  const key = `${orgId}|${waveId}|${scopeKey(scope)}`;
+  const found = kept.get(key);
+  if (found) return found.confidence;
+  const confidence = await currentConfidence(db, orgId, waveId, scope);
+  kept.set(key, { confidence });
+  return confidence;
+}
+
+async function currentConfidence(db: Db, orgId: string, waveId: string, scope: Scope): Promise<ScopeConfidence | null> {
   const wave = await db.selectFrom("survey_wave").select(["min_group_size", "distribution"]).where("organization_id", "=", orgId).where("id", "=", waveId).executeTakeFirst();
   if (!wave || wave.distribution === "open") return null;
   return scope.kind === "organization" ? organizationConfidence(db, orgId, waveId, wave.min_group_size) : subtreeConfidence(db, orgId, waveId, scope.personIds);

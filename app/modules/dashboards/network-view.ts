@@ -99,11 +99,30 @@ export function networkOverview(analytics: Analytics) {
   };
 }
 
+type Derive = <T>(key: string, make: () => T, bytes?: (value: T) => number) => T;
+
+/** The overview, made once per view of a snapshot and kept with it (`derive` is the view's). */
+export function keptNetworkOverview(analytics: Analytics, derive: Derive) {
+  return derive("network", () => networkOverview(analytics), (view) => 200 * (view.groups.length + view.links.length + view.mostFollowed.length));
+}
+
+/** A department's or group's people, kept with the view when the page offers that department or group (anything else is not kept). */
+export function keptNetworkPeople(analytics: Analytics, derive: Derive, query: PeopleQuery) {
+  if (query.include) return networkPeople(analytics, query);
+  const overview = keptNetworkOverview(analytics, derive);
+  const offered = "department" in query ? overview.departments.some((department) => department.name === query.department) : overview.groups.some((group) => group.id === query.group);
+  return offered ? derive(`network-people:${JSON.stringify(query)}`, () => networkPeople(analytics, query), (found) => 300 * (found?.people.length ?? 0)) : networkPeople(analytics, query);
+}
+
 /** [from group index, to group index, weight]: compact, since there can be thousands. */
 function strongestLinks(analytics: Analytics, index: ReadonlyMap<string, number>): { kept: [number, number, number][]; total: number } {
   const bySource = new Map<string, { to: string; weight: number }[]>();
   const all = [...groupLinks(analytics).values()];
-  for (const link of all) bySource.set(link.from, [...(bySource.get(link.from) ?? []), link]);
+  for (const link of all) {
+    const out = bySource.get(link.from);
+    if (out) out.push(link);
+    else bySource.set(link.from, [link]);
+  }
   const kept = [...bySource].flatMap(([from, out]) =>
     out
       .sort((a, b) => b.weight - a.weight || a.to.localeCompare(b.to))
