@@ -106,12 +106,15 @@ export function keptNetworkOverview(analytics: Analytics, derive: Derive) {
   return derive("network", () => networkOverview(analytics), (view) => 200 * (view.groups.length + view.links.length + view.mostFollowed.length));
 }
 
-/** A department's or group's people, kept with the view when the page offers that department or group (anything else is not kept). */
+/**
+ * A department's people, kept with the view when the page offers that department. A group's (one
+ * of thousands, each small) or a made-up name is made each time: kept, they would push the views
+ * themselves out of the snapshot's few dozen kept values.
+ */
 export function keptNetworkPeople(analytics: Analytics, derive: Derive, query: PeopleQuery) {
-  if (query.include) return networkPeople(analytics, query);
-  const overview = keptNetworkOverview(analytics, derive);
-  const offered = "department" in query ? overview.departments.some((department) => department.name === query.department) : overview.groups.some((group) => group.id === query.group);
-  return offered ? derive(`network-people:${JSON.stringify(query)}`, () => networkPeople(analytics, query), (found) => 300 * (found?.people.length ?? 0)) : networkPeople(analytics, query);
+  if (query.include || !("department" in query)) return networkPeople(analytics, query);
+  const offered = keptNetworkOverview(analytics, derive).departments.some((department) => department.name === query.department);
+  return offered ? derive(`network-people:${query.department}`, () => networkPeople(analytics, query), (found) => 300 * (found?.people.length ?? 0)) : networkPeople(analytics, query);
 }
 
 /** [from group index, to group index, weight]: compact, since there can be thousands. */
