@@ -1,6 +1,10 @@
+import type { Db } from "~/db.server";
 import type { WaveAnalytics } from "~/modules/analytics/engine";
+import { rosterFingerprint } from "~/modules/people/roster.server";
+import type { Dashboard } from "./dashboard.server";
 import type { ExportFormat } from "./export-formats";
 import { exportFile } from "./exports";
+import { namedPeopleKeys } from "./person-keys.server";
 
 /**
  * Export files written away from the thread that answers requests. A GEXF or GraphML file of
@@ -22,4 +26,16 @@ export async function writeExport(analytics: WaveAnalytics, format: ExportFormat
     console.error(`Export worker: ${(error as Error).message}; writing ${format} in place.`);
     return exportFile(analytics, format);
   }
+}
+
+/**
+ * A member's export of a wave, written once per snapshot, scope and naming and kept with that
+ * view; people.csv carries today's emails too, so it is kept per roster version as well.
+ */
+export async function keptExportFile(db: Db, dashboard: Dashboard & { analytics: WaveAnalytics }, format: ExportFormat): Promise<string> {
+  const { analytics, member } = dashboard;
+  const size = (text: string) => 2 * text.length;
+  if (format !== "people.csv") return dashboard.derive(`export:${format}`, () => writeExport(analytics, format), size);
+  const roster = await rosterFingerprint(db, member.orgId);
+  return dashboard.derive(`export:${format}:${roster}`, async () => exportFile(analytics, format, await namedPeopleKeys(db, member.orgId, analytics.people)), size);
 }
