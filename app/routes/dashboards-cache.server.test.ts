@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { computeSnapshot } from "~/modules/analytics/analytics.server";
+import { cachedSnapshot } from "~/modules/analytics/snapshot-cache.server";
 import { submitResponse } from "~/modules/responses/responses.server";
 import type { Member } from "~/modules/accounts/membership.server";
 import { memberScope } from "~/modules/dashboards/dashboard.server";
@@ -125,6 +126,20 @@ describe("dashboard views kept in memory", () => {
     const after = await csv();
     expect(after).toContain("eng3-renamed@acme.test");
     expect(after).not.toContain(",eng3@acme.test");
+  });
+
+  it("keep a value made elsewhere once it is made, and try again after one that failed", async () => {
+    const { s } = await setUp();
+    const snapshot = (await cachedSnapshot(db, s.org.id, s.waveId))!;
+    let made = 0;
+    const make = (outcome: "fail" | "succeed") => () => {
+      made++;
+      return outcome === "fail" ? Promise.reject(new Error("the worker went away")) : Promise.resolve("file");
+    };
+    await expect(snapshot.derive("export:test", make("fail"))).rejects.toThrow("the worker went away");
+    expect(await snapshot.derive("export:test", make("succeed"))).toBe("file");
+    expect(await snapshot.derive("export:test", make("fail"))).toBe("file");
+    expect(made).toBe(2);
   });
 
   it("read a snapshot again when another instance rewrote it", async () => {
