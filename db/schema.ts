@@ -69,6 +69,12 @@ export interface PersonTable {
   updated_at: Timestamp;
 }
 
+/** Moved by triggers on every write to an organization's people (see its migration). */
+export interface RosterVersionTable {
+  organization_id: string;
+  version: ColumnType<string, never, never>;
+}
+
 export interface MemberInvitationTable {
   id: Generated<string>;
   organization_id: string;
@@ -282,6 +288,7 @@ export interface Database {
   membership: MembershipTable;
   rate_limit: RateLimitTable;
   person: PersonTable;
+  roster_version: RosterVersionTable;
   member_invitation: MemberInvitationTable;
   email_message: EmailMessageTable;
   roster_import: RosterImportTable;

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { createOwner } from "../../../test/fixtures.server";
@@ -157,6 +158,20 @@ describe("roster import", () => {
     await (await importRoster(org.id, userId, ["solo@x.com,Solo,,,,"])).apply();
     expect(await stale.apply()).toBe("roster-changed");
     expect((await roster(org.id)).map((p) => p.email)).toEqual(["solo@x.com"]);
+  });
+
+  it("refuses a preview once anyone was removed, but not for another organization's change", async () => {
+    const { org, userId } = await createOwner();
+    const other = await createOwner("Other Org");
+    await (await importRoster(org.id, userId, FIRST_FILE)).apply();
+    const stale = await importRoster(org.id, userId, ["solo@x.com,Solo,,,,"]);
+    const fresh = await importRoster(other.org.id, other.userId, FIRST_FILE);
+    await sql`delete from person where organization_id = ${org.id} and email = 'dev@x.com'`.execute(db);
+    expect(await fresh.apply()).toBe("applied");
+    expect(await stale.apply()).toBe("roster-changed");
+    // Deleting an organization takes its people with it, and the roster's version too.
+    await db.deleteFrom("organization").where("id", "=", other.org.id).execute();
+    expect(await db.selectFrom("roster_version").select("version").where("organization_id", "=", other.org.id).execute()).toEqual([]);
   });
 
   it("applies a preview once, and only in its own organization", async () => {

@@ -286,16 +286,12 @@ async function loadRosterForCheck(db: Db, orgId: string): Promise<ExistingPerson
 }
 
 /**
- * Changes whenever anyone is added or edited: previews are only valid against the roster they
- * saw, and the org chart kept in memory is rebuilt. The rows' transaction ids (xmin) change with
- * every write, even one whose updated_at is not the latest (two instances' clocks, a transaction
- * that started before another committed).
+ * Changes whenever anyone is added, edited or removed: previews are only valid against the roster
+ * they saw, and what is kept in memory of it (the org chart, a leader's subtree) is rebuilt. The
+ * number is moved by triggers on every write to the organization's people, so reading it costs one
+ * row whatever the organization's size.
  */
 export async function rosterFingerprint(db: Db, orgId: string): Promise<string> {
-  const row = await db
-    .selectFrom("person")
-    .select(sql<string>`count(*)::text || '/' || coalesce(max(updated_at)::text, '-') || '/' || coalesce(sum(xmin::text::bigint), 0)::text`.as("fingerprint"))
-    .where("organization_id", "=", orgId)
-    .executeTakeFirstOrThrow();
-  return row.fingerprint;
+  const row = await db.selectFrom("roster_version").select("version").where("organization_id", "=", orgId).executeTakeFirst();
+  return String(row?.version ?? 0);
 }
