@@ -6,8 +6,8 @@ import { db } from "~/db.server";
 import { keepingAnswersThroughOutages } from "~/modules/outage.server";
 import { pathSegment, requireFormData } from "~/modules/http.server";
 import type { RouteHandle } from "~/modules/route-handle";
-import { handleRespondentPost, respondentView } from "~/modules/responses/respondent-page.server";
-import { findRespondentForm, submitResponse } from "~/modules/responses/responses.server";
+import { respondentView, respondToPersonalLink } from "~/modules/responses/respondent-page.server";
+import { findRespondentForm } from "~/modules/responses/responses.server";
 
 export const handle: RouteHandle = { hydrate: false, scripts: ["/respondent.js"] };
 
@@ -26,9 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const formData = await requireFormData(request);
   return keepingAnswersThroughOutages(formData, async () => {
-    const form = await findRespondentForm(db, token);
-    if (form.state !== "open") return redirect(`/r/${pathSegment(token)}`);
-    const reply = await handleRespondentPost(db, form, formData, (submission) => submitResponse(db, token, submission));
+    const reply = await respondToPersonalLink(db, token, formData);
     if (reply.kind === "stored") return redirect("/r/thanks");
     if (reply.kind === "gone") return redirect(`/r/${pathSegment(token)}`);
     return data(reply, { status: reply.status });

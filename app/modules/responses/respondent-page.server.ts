@@ -1,6 +1,6 @@
 import type { Db } from "~/db.server";
 import { nearbyPeople, peopleByIds, searchPeople, type PersonOption } from "./people-search.server";
-import type { Disclosure, RespondentForm, SubmitOutcome } from "./responses.server";
+import { findRespondentForm, storeResponse, type Disclosure, type RespondentForm, type SubmitOutcome } from "./responses.server";
 import { LIMITS } from "~/modules/surveys/questions";
 import { collectValues, nominationField, readSubmission, searchedField, searchField, type Answer, type FormQuestion, type Nomination, type SubmissionValues } from "./submission";
 
@@ -98,6 +98,19 @@ export async function handleRespondentPost(
     return { kind: "form", status: 400, values, errors, chosen: await chosen() };
   }
   return { kind: "gone", outcome: outcome.outcome };
+}
+
+/**
+ * A POST to a personal link, in one transaction with its ballot locked: the form is read, and the
+ * answers checked and stored, against the same state, with no second look at the ballot (the
+ * slowest part of a submission is its round trips to the database).
+ */
+export async function respondToPersonalLink(db: Db, token: string, formData: FormData): Promise<RespondentReply> {
+  return db.transaction().execute(async (tx) => {
+    const form = await findRespondentForm(tx, token, { forUpdate: true });
+    if (form.state !== "open") return { kind: "gone" as const, outcome: form.state === "unknown" || form.state === "answered" ? form.state : "closed" };
+    return handleRespondentPost(tx, form, formData, (submission) => storeResponse(tx, token, form, submission));
+  });
 }
 
 /** The type-ahead's answer: only while the form is open. */

@@ -88,9 +88,13 @@ async function formState(db: Db, wave: WaveSummary, respondent: { personId: stri
   };
 }
 
-/** What a personal link leads to: the form, or a clear reason why not. */
-export async function findRespondentForm(db: Db, token: string): Promise<RespondentForm> {
-  const ballot = await findBallot(db, token);
+/**
+ * What a personal link leads to: the form, or a clear reason why not. With `forUpdate` the
+ * ballot stays locked until the transaction ends, so what is stored next is checked against this
+ * very state (see storeResponse).
+ */
+export async function findRespondentForm(db: Db, token: string, { forUpdate = false } = {}): Promise<RespondentForm> {
+  const ballot = await findBallot(db, token, { forUpdate });
   if (!ballot) return { state: "unknown" };
   const [wave, invitation] = await Promise.all([
     waveSummary(db, ballot.waveId).where("w.organization_id", "=", ballot.orgId).executeTakeFirst(),
@@ -121,33 +125,38 @@ async function invalidNominees(db: Db, orgId: string, nominations: Nomination[])
   return [...new Set(nominations.filter((nomination) => !valid.has(nomination.nomineeId)).map((nomination) => nomination.questionId))];
 }
 
+type Submission = { answers: Answer[]; nominations: Nomination[] };
+type OpenForm = Extract<RespondentForm, { state: "open" }>;
+
 /**
  * One transaction: the ballot must exist, be unspent and its wave open; it is spent, and the
- * answers go into the sealed pool with the respondent's segment. Choosing oneself is dropped
- * without a word: an error would tell anyone holding the link whose link it is.
+ * answers go into the sealed pool with the respondent's segment.
  */
-export async function submitResponse(db: Db, token: string, submission: { answers: Answer[]; nominations: Nomination[] }): Promise<SubmitOutcome> {
+export async function submitResponse(db: Db, token: string, submission: Submission): Promise<SubmitOutcome> {
   return db.transaction().execute(async (tx): Promise<SubmitOutcome> => {
-    const ballot = await findBallot(tx, token, { forUpdate: true });
-    if (!ballot) return { outcome: "unknown" };
-    if (ballot.spent) return { outcome: "answered" };
-    const [wave, invitation] = await Promise.all([
-      tx.selectFrom("survey_wave").select("status").where("organization_id", "=", ballot.orgId).where("id", "=", ballot.waveId).executeTakeFirst(),
-      tx.selectFrom("invitation").select(["person_id", "segment"]).where("organization_id", "=", ballot.orgId).where("id", "=", ballot.invitationId).executeTakeFirst(),
-    ]);
-    if (!wave || !invitation) return { outcome: "unknown" };
-    if (wave.status !== "open") return { outcome: "closed" };
-    const nominations = submission.nominations.filter((nomination) => nomination.nomineeId !== invitation.person_id);
-    const invalid = await invalidNominees(tx, ballot.orgId, nominations);
-    if (invalid.length > 0) return { outcome: "invalid-nominees", questionIds: invalid };
-    await poolResponse(tx, ballot.orgId, ballot.waveId, { segment: invitation.segment, answers: submission.answers, nominations });
-    await spendBallot(tx, ballot.tokenHash);
-    return { outcome: "stored" };
+    const form = await findRespondentForm(tx, token, { forUpdate: true });
+    if (form.state === "unknown" || form.state === "answered") return { outcome: form.state };
+    if (form.state !== "open") return { outcome: "closed" };
+    return storeResponse(tx, token, form, submission);
   });
 }
 
+/**
+ * The answers of a personal link whose form was read in this transaction with its ballot locked
+ * (findRespondentForm with forUpdate): pooled, and the ballot spent. Choosing oneself is dropped
+ * without a word: an error would tell anyone holding the link whose link it is.
+ */
+export async function storeResponse(tx: Db, token: string, form: OpenForm, submission: Submission): Promise<SubmitOutcome> {
+  const nominations = submission.nominations.filter((nomination) => nomination.nomineeId !== form.personId);
+  const invalid = await invalidNominees(tx, form.orgId, nominations);
+  if (invalid.length > 0) return { outcome: "invalid-nominees", questionIds: invalid };
+  await poolResponse(tx, form.orgId, form.waveId, { segment: form.segment, answers: submission.answers, nominations });
+  await spendBallot(tx, hashToken(token));
+  return { outcome: "stored" };
+}
+
 /** Open-link answers: no ballot to spend and nobody to place; they form their own group. */
-export async function submitOpenLinkResponse(db: Db, token: string, submission: { answers: Answer[]; nominations: Nomination[] }): Promise<SubmitOutcome> {
+export async function submitOpenLinkResponse(db: Db, token: string, submission: Submission): Promise<SubmitOutcome> {
   return db.transaction().execute(async (tx): Promise<SubmitOutcome> => {
     const wave = await tx
       .selectFrom("survey_wave")
