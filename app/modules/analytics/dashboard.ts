@@ -1,5 +1,6 @@
 import type { Suppressed } from "~/modules/anonymity/suppression";
 import { departmentFlows, type BlockFigures, type Cell, type ConstructStats, type EnpsStats, type WaveAnalytics } from "./engine";
+import { personIndex } from "./person-index";
 import { quadrantOf } from "./quadrant";
 import { earnedShare } from "./shares";
 
@@ -135,7 +136,7 @@ export function enpsTrend(waves: WavePoint[]): { wave: number; score: number | n
 /** A wave without any block has no figures at all: null, not zero. */
 export function personTrend(waves: WavePoint[], personId: string) {
   return waves.map((wave) => {
-    const person = wave.analytics.blocks.length > 0 ? wave.analytics.people.find((candidate) => candidate.id === personId) : undefined;
+    const person = wave.analytics.blocks.length > 0 ? personIndex(wave.analytics).people.get(personId) : undefined;
     return {
       wave: wave.number,
       followers: person ? person.primaryFollowers : null,

@@ -9,6 +9,7 @@ import { notFound, requireId } from "~/modules/http.server";
 import { subtreePersonIds } from "~/modules/people/people.server";
 import { rosterFingerprint } from "~/modules/people/roster.server";
 import { cachedViewable, namingPolicy, viewKey } from "./naming.server";
+import { personIndex } from "~/modules/analytics/person-index";
 import { emptyReason, type EmptyReason } from "./views";
 
 export type DashboardWave = { id: string; number: number; status: "open" | "closed"; surveyId: string; surveyName: string; openedAt: Date | null; closedAt: Date | null };
@@ -151,7 +152,7 @@ export async function loadPersonInfluence(db: Db, member: Member, personId: stri
     if (!snapshot) continue;
     const viewable = cachedViewable(snapshot, scope, naming(wave.id));
     // Someone the naming rules keep anonymous in a wave has no page for it.
-    if (!viewable.people.some((figures) => figures.id === personId)) continue;
+    if (!personIndex(viewable).people.has(personId)) continue;
     const survey = surveys.get(wave.surveyId) ?? { name: wave.surveyName, points: [] };
     survey.points.push({ number: wave.number, analytics: viewable });
     surveys.set(wave.surveyId, survey);

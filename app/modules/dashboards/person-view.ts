@@ -4,6 +4,7 @@ import { quadrantOf, quadrantSentence, QUADRANTS } from "~/modules/analytics/qua
 import { earnedShare, followBackShare } from "~/modules/analytics/shares";
 import { followersMeaning } from "./views";
 import { shareNote } from "./labels";
+import { personIndex } from "~/modules/analytics/person-index";
 
 /**
  * The page a leader opens before a 1:1, for one wave: who chose this person on each question,
@@ -12,20 +13,20 @@ import { shareNote } from "./labels";
  * is not shown and why. Pure: from the snapshot as this viewer may see it.
  */
 export function personWaveView(analytics: WaveAnalytics, personId: string) {
-  const person = analytics.people.find((candidate) => candidate.id === personId);
+  const index = personIndex(analytics);
+  const person = index.people.get(personId);
   if (!person) return null;
   const primary = analytics.nominationQuestions.find((question) => question.primary) ?? null;
-  const blocks = new Map(analytics.blocks.map((block) => [block.key, block]));
-  const sources = analytics.edges
-    .filter((edge) => edge.personId === personId)
-    .map((edge) => ({ block: blocks.get(edge.block), followers: primary ? (edge.byQuestion[primary.id] ?? 0) : 0, all: edge.weight }))
+  const sources = (index.edgesTo.get(personId) ?? [])
+    .map((edge) => ({ block: index.blocks.get(edge.block), followers: primary ? (edge.byQuestion[primary.id] ?? 0) : 0, all: edge.weight }))
     .filter((source) => source.block && source.all > 0)
     .map((source) => ({ group: source.block!.label, department: source.block!.department ?? "Across departments", followers: source.followers, all: source.all }))
     .sort((a, b) => b.followers - a.followers || b.all - a.all || a.group.localeCompare(b.group));
   const byDepartment = new Map<string, number>();
   for (const source of sources) byDepartment.set(source.department, (byDepartment.get(source.department) ?? 0) + source.followers);
   const visibleFollowers = sources.reduce((sum, source) => sum + source.followers, 0);
-  const manager = person.managerId ? analytics.people.find((candidate) => candidate.id === person.managerId && !isPseudonym(candidate.id)) : undefined;
+  const managerFigures = person.managerId ? index.people.get(person.managerId) : undefined;
+  const manager = managerFigures && !isPseudonym(managerFigures.id) ? managerFigures : undefined;
   const quadrant = quadrantOf(person, analytics.quadrantRule);
   const earned = earnedShare(person.line, analytics.k);
   const followBack = person.followBack ? followBackShare(person.followBack, analytics.k) : null;
