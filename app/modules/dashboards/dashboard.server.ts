@@ -7,7 +7,7 @@ import type { Scope, WavePoint } from "~/modules/analytics/dashboard";
 import type { WaveAnalytics } from "~/modules/analytics/engine";
 import { notFound, requireId } from "~/modules/http.server";
 import { subtreePersonIds } from "~/modules/people/people.server";
-import { rosterFingerprint } from "~/modules/people/roster.server";
+import { rosterVersion } from "~/modules/people/roster-version.server";
 import { cachedViewable, namingPolicy, viewKey } from "./naming.server";
 import { personIndex } from "~/modules/analytics/person-index";
 import { emptyReason, type EmptyReason } from "./views";
@@ -17,7 +17,7 @@ export type DashboardWave = { id: string; number: number; status: "open" | "clos
 // A leader's subtree, kept per roster version. The same scope object then serves every request
 // until the roster changes, so its digest (the key of every view cut for it) is made once rather
 // than hashing thousands of ids per request. Bounded by the ids held.
-const subtrees = new LRUCache<string, { fingerprint: string; scope: Scope }>({
+const subtrees = new LRUCache<string, { version: string; scope: Scope }>({
   maxSize: 250_000,
   sizeCalculation: (entry) => (entry.scope.kind === "subtree" ? Math.max(1, entry.scope.personIds.size) : 1),
 });
@@ -26,15 +26,15 @@ const subtrees = new LRUCache<string, { fingerprint: string; scope: Scope }>({
 export async function memberScope(db: Db, member: Member): Promise<Scope> {
   if (member.role !== "leader" || !member.personId) return { kind: "organization" };
   const key = `${member.orgId}|${member.personId}`;
-  const fingerprint = await rosterFingerprint(db, member.orgId);
+  const version = await rosterVersion(db, member.orgId);
   const cached = subtrees.get(key);
-  if (cached?.fingerprint === fingerprint) return cached.scope;
+  if (cached?.version === version) return cached.scope;
   const [ids, root] = await Promise.all([
     subtreePersonIds(db, member.orgId, member.personId),
     db.selectFrom("person").select("name").where("organization_id", "=", member.orgId).where("id", "=", member.personId).executeTakeFirst(),
   ]);
   const scope: Scope = { kind: "subtree", personIds: new Set(ids), rootName: root?.name ?? "you" };
-  subtrees.set(key, { fingerprint, scope });
+  subtrees.set(key, { version, scope });
   return scope;
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from "~/db.server";
 import type { WaveAnalytics } from "~/modules/analytics/engine";
-import { rosterFingerprint } from "~/modules/people/roster.server";
+import { rosterVersion } from "~/modules/people/roster-version.server";
 import type { Dashboard } from "./dashboard.server";
 import type { ExportFormat } from "./export-formats";
 import { exportFile } from "./exports";
@@ -36,6 +36,6 @@ export async function keptExportFile(db: Db, dashboard: Dashboard & { analytics:
   const { analytics, member } = dashboard;
   const size = (text: string) => 2 * text.length;
   if (format !== "people.csv") return dashboard.derive(`export:${format}`, () => writeExport(analytics, format), size);
-  const roster = await rosterFingerprint(db, member.orgId);
+  const roster = await rosterVersion(db, member.orgId);
   return dashboard.derive(`export:${format}:${roster}`, async () => exportFile(analytics, format, await namedPeopleKeys(db, member.orgId, analytics.people)), size);
 }

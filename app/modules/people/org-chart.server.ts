@@ -2,22 +2,22 @@ import { LRUCache } from "lru-cache";
 import type { Db } from "~/db.server";
 import { buildOrgTree, ORG_CHART_LIMITS, pathsToMatches, teamOf, visibleOrgChart, type OrgChartNode, type OrgTreeNode } from "./org-chart";
 import { loadOrgChart, type OrgChartPerson } from "./people.server";
-import { rosterFingerprint } from "./roster.server";
+import { rosterVersion } from "./roster-version.server";
 
 /**
  * The org chart, built once per roster version and kept in this process: at 30,000 people the
- * page then costs a fingerprint query (count and latest change of the organization's people)
- * and the part of the tree it shows, not a read and sort of everyone on every request.
+ * page then costs a look at the roster's version (one row) and the part of the tree it shows, not
+ * a read and sort of everyone on every request.
  */
-type Built = { fingerprint: string; people: OrgChartPerson[]; roots: OrgTreeNode[]; byId: Map<string, OrgTreeNode> };
+type Built = { version: string; people: OrgChartPerson[]; roots: OrgTreeNode[]; byId: Map<string, OrgTreeNode> };
 
 // Bounded by the people held, not by organizations: one of 30,000 weighs as much as many small ones.
 const built = new LRUCache<string, Built>({ maxSize: 250_000, sizeCalculation: (tree) => Math.max(1, tree.people.length) });
 
 async function orgTree(db: Db, orgId: string): Promise<Built> {
-  const fingerprint = await rosterFingerprint(db, orgId);
+  const version = await rosterVersion(db, orgId);
   const cached = built.get(orgId);
-  if (cached?.fingerprint === fingerprint) return cached;
+  if (cached?.version === version) return cached;
   const people = await loadOrgChart(db, orgId);
   const roots = buildOrgTree(people);
   const byId = new Map<string, OrgTreeNode>();
@@ -27,7 +27,7 @@ async function orgTree(db: Db, orgId: string): Promise<Built> {
     byId.set(node.id, node);
     stack.push(...node.children);
   }
-  const entry = { fingerprint, people, roots, byId };
+  const entry = { version, people, roots, byId };
   built.set(orgId, entry);
   return entry;
 }

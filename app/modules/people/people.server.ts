@@ -1,7 +1,22 @@
 import { sql } from "kysely";
+import { LRUCache } from "lru-cache";
 import type { Db } from "~/db.server";
 
 import { PEOPLE_PAGE_SIZE, type PeopleQuery } from "./people-query";
+import { rosterVersion } from "./roster-version.server";
+
+// The directory's total and its department filter read the whole roster; both are kept per roster
+// version, so a page of 50 costs a page of 50 at 30,000 people (the version is one row).
+const rosterTallies = new LRUCache<string, number | string[]>({ max: 1_000 });
+
+async function perRosterVersion<T extends number | string[]>(db: Db, orgId: string, key: string, read: () => Promise<T>): Promise<T> {
+  const cacheKey = `${orgId}|${await rosterVersion(db, orgId)}|${key}`;
+  const kept = rosterTallies.get(cacheKey);
+  if (kept !== undefined) return kept as T;
+  const value = await read();
+  rosterTallies.set(cacheKey, value);
+  return value;
+}
 
 export async function listPeople(db: Db, orgId: string, query: PeopleQuery) {
   let base = db.selectFrom("person as p").where("p.organization_id", "=", orgId);
@@ -37,25 +52,26 @@ export async function listPeople(db: Db, orgId: string, query: PeopleQuery) {
       .limit(PEOPLE_PAGE_SIZE)
       .offset((query.page - 1) * PEOPLE_PAGE_SIZE)
       .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow(),
+    perRosterVersion(db, orgId, JSON.stringify(["total", query.includeInactive, query.department, query.search]), async () =>
+      Number((await base.select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow()).count),
+    ),
   ]);
-  return {
-    people: people.map((person) => ({ ...person, directReports: Number(person.directReports ?? 0) })),
-    total: Number(total.count),
-  };
+  return { people: people.map((person) => ({ ...person, directReports: Number(person.directReports ?? 0) })), total };
 }
 
 export async function listDepartments(db: Db, orgId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom("person")
-    .select("department")
-    .distinct()
-    .where("organization_id", "=", orgId)
-    .where("active", "=", true)
-    .where("department", "is not", null)
-    .orderBy("department")
-    .execute();
-  return rows.map((row) => row.department!);
+  return perRosterVersion(db, orgId, "departments", async () => {
+    const rows = await db
+      .selectFrom("person")
+      .select("department")
+      .distinct()
+      .where("organization_id", "=", orgId)
+      .where("active", "=", true)
+      .where("department", "is not", null)
+      .orderBy("department")
+      .execute();
+    return rows.map((row) => row.department!);
+  });
 }
 
 export async function findPerson(db: Db, orgId: string, personId: string) {

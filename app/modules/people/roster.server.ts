@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from "kysely";
 import type { Db } from "~/db.server";
 import { checkRoster, type ExistingPerson, type FieldChange, type RosterCounts } from "./roster-check";
 import { CHANGES_PER_PAGE } from "./roster-limits";
+import { rosterVersion } from "./roster-version.server";
 import { decodeRosterBytes, parseRosterText, type ParsedRoster, type RowProblem } from "./roster-csv";
 
 /** Problems kept in the summary for the preview page; all of them are kept for the download. */
@@ -50,7 +51,7 @@ export async function previewRosterImport(
         deactivate_missing: deactivateMissing,
         status: "previewed",
         summary: JSON.stringify(summary),
-        roster_fingerprint: await rosterFingerprint(tx, orgId),
+        roster_fingerprint: await rosterVersion(tx, orgId),
         created_by: userId,
       })
       .returning("id")
@@ -117,7 +118,7 @@ export async function applyRosterImport(db: Db, orgId: string, importId: string,
     if (!rosterImport) return "not-found";
     if (rosterImport.status !== "previewed") return "already-done";
     if ((rosterImport.summary as unknown as RosterImportSummary).problemCount > 0 && !skipProblems) return "has-problems";
-    if ((await rosterFingerprint(tx, orgId)) !== rosterImport.roster_fingerprint) return "roster-changed";
+    if ((await rosterVersion(tx, orgId)) !== rosterImport.roster_fingerprint) return "roster-changed";
 
     await sql`
       insert into person (organization_id, email, name, title, department, location, level, attributes, active)
@@ -283,15 +284,4 @@ async function loadRosterForCheck(db: Db, orgId: string): Promise<ExistingPerson
     .where("p.organization_id", "=", orgId)
     .execute();
   return rows.map((row) => ({ ...row, managerEmail: row.managerEmail ?? null }));
-}
-
-/**
- * Changes whenever anyone is added, edited or removed: previews are only valid against the roster
- * they saw, and what is kept in memory of it (the org chart, a leader's subtree) is rebuilt. The
- * number is moved by triggers on every write to the organization's people, so reading it costs one
- * row whatever the organization's size.
- */
-export async function rosterFingerprint(db: Db, orgId: string): Promise<string> {
-  const row = await db.selectFrom("roster_version").select("version").where("organization_id", "=", orgId).executeTakeFirst();
-  return String(row?.version ?? 0);
 }
