@@ -9,6 +9,9 @@ import { refreshedSessionCookie } from "~/modules/accounts/auth.server";
 import { redactPath } from "~/modules/logging";
 import { RETRY_AFTER_SECONDS } from "~/modules/outage.server";
 
+// For the HTTP server in front of Remix (server/main.ts): the one request every respondent makes.
+export { submitAnswersDirectly } from "~/modules/responses/direct-submission.server";
+
 const ABORT_DELAY = 5_000;
 
 export default async function handleRequest(

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
@@ -11,6 +12,7 @@ import { createSurvey } from "~/modules/surveys/surveys.server";
 import { openWave } from "~/modules/surveys/wave-lifecycle.server";
 import { ballotToken } from "~/modules/anonymity/ballots.server";
 import { hashToken } from "~/modules/tokens.server";
+import { cpuBetween, isPostgres, processCpuMs } from "./cpu";
 import { generateDemoRoster, rosterCsv } from "../scripts/demo/demo-roster";
 
 /**
@@ -115,11 +117,22 @@ async function pageWeight(base: string, token: string) {
   return { htmlGzipKB: +(gzipSync(html).length / 1024).toFixed(1), javascriptGzipKB: +(js / 1024).toFixed(1), cssGzipKB: +(css / 1024).toFixed(1), scripts: assets.filter((a) => a.endsWith(".js")) };
 }
 
-async function submit(base: string, { token, body }: { token: string; body: string }): Promise<number> {
-  const response = await fetch(`${base}/r/${token}`, { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" }, redirect: "manual" });
-  await response.arrayBuffer();
-  if (response.status !== 302 || response.headers.get("location") !== "/r/thanks") throw new Error(`submission answered ${response.status}`);
-  return response.status;
+// The load generator shares the machine's two cores with the server and PostgreSQL: node's own
+// HTTP client with kept-alive connections costs it about half of what fetch does per request.
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+function submit(base: string, { token, body }: { token: string; body: string }): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${base}/r/${token}`, { method: "POST", agent, headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) } }, (response) => {
+      response.resume();
+      response.on("end", () => {
+        if (response.statusCode !== 302 || response.headers.location !== "/r/thanks") reject(new Error(`submission answered ${response.statusCode}`));
+        else resolve(response.statusCode);
+      });
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
@@ -171,15 +184,15 @@ async function openLoop(run: (item: number) => Promise<unknown>, rate: number, s
 
 /**
  * The same reads and writes as a submission, straight through pg: the ceiling the app is compared
- * with. Find and lock the ballot, read the wave's status and the invitation's segment, check the
- * nominees, add the sealed answers to the pool, spend the ballot. What it leaves out is the app's
+ * with. Find and lock the ballot, read the wave (with the survey's and organization's names, which
+ * the form shows if it must be drawn again) and the invitation's segment, check the nominees, add the sealed answers to the pool, spend the ballot. What it leaves out is the app's
  * own work: HTTP and form parsing, validation, unsealing the ballot's claims and sealing the answers.
  */
 async function rawPgBaseline(connectionString: string, ballots: { token: string; invitationId: string; body: string }[]) {
   const pool = new pg.Pool({ connectionString, max: CONCURRENCY });
   const sealed = randomBytes(1_500);
   try {
-    return await closedLoop(async (item) => {
+    return await withCpu(null, ballots.length, () => closedLoop(async (item) => {
       const ballot = ballots[item]!;
       const nominees = new URLSearchParams(ballot.body).getAll([...new URLSearchParams(ballot.body).keys()].find((key) => key.startsWith("n-")) ?? "");
       const client = await pool.connect();
@@ -188,7 +201,11 @@ async function rawPgBaseline(connectionString: string, ballots: { token: string;
         const { rows } = await client.query("select token_hash, organization_id, wave_id, spent, claims from ballot where token_hash = $1 for update", [hashToken(ballot.token)]);
         const { token_hash: tokenHash, organization_id: orgId, wave_id: waveId } = rows[0];
         await Promise.all([
-          client.query("select status from survey_wave where organization_id = $1 and id = $2", [orgId, waveId]),
+          client.query(
+            `select w.id, w.status, w.closes_at, w.min_group_size, w.admins_hold_links, w.distribution, s.name, o.id, o.name, o.comment_min_group_size
+             from survey_wave w join survey s on s.id = w.survey_id join organization o on o.id = w.organization_id where w.id = $2 and w.organization_id = $1`,
+            [orgId, waveId],
+          ),
           client.query("select person_id, segment from invitation where organization_id = $1 and id = $2", [orgId, ballot.invitationId]),
         ]);
         await client.query("select id from person where organization_id = $1 and active and id = any($2::uuid[])", [orgId, nominees]);
@@ -198,10 +215,27 @@ async function rawPgBaseline(connectionString: string, ballots: { token: string;
       } finally {
         client.release();
       }
-    }, ballots.length);
+    }, ballots.length));
   } finally {
     await pool.end();
   }
+}
+
+/**
+ * Where a closed loop's CPU goes, per submission (ms): the server (when there is one), this
+ * process (the load generator, or the raw pg client) and PostgreSQL's processes. They share the
+ * machine's cores, so a heavier load generator slows the server it measures.
+ */
+async function withCpu<T extends object>(serverPid: number | null, submissions: number, run: () => Promise<T>): Promise<T & { cpuMsPerSubmission?: Record<string, number> }> {
+  const isServer = (pid: number) => pid === serverPid;
+  const before = { server: processCpuMs(isServer), postgres: processCpuMs(isPostgres), self: process.cpuUsage() };
+  const result = await run();
+  const server = cpuBetween(before.server, processCpuMs(isServer));
+  const postgres = cpuBetween(before.postgres, processCpuMs(isPostgres));
+  const self = process.cpuUsage(before.self);
+  if (server === null || postgres === null) return result;
+  const per = (ms: number) => +(ms / submissions).toFixed(2);
+  return { ...result, cpuMsPerSubmission: { ...(serverPid === null ? {} : { server: per(server) }), loadGenerator: per((self.user + self.system) / 1000), postgres: per(postgres) } };
 }
 
 export async function benchRespondents(config: DatabaseConfig, port = 3400) {
@@ -212,13 +246,14 @@ export async function benchRespondents(config: DatabaseConfig, port = 3400) {
   try {
     const weight = await pageWeight(base, tokens[0]!.token);
     await submit(base, tokens[0]!);
-    const closed = await closedLoop((item) => submit(base, tokens[1 + item]!), CLOSED_LOOP);
+    const closed = await withCpu(server.pid!, CLOSED_LOOP, () => closedLoop((item) => submit(base, tokens[1 + item]!), CLOSED_LOOP));
     const rate = Math.max(5, Math.floor(closed.perSecond / 2));
     const start = 1 + CLOSED_LOOP;
     const available = tokens.length - start - (config.driver === "pg" ? 1_000 : 0);
     const open = await openLoop((item) => submit(base, tokens[item]!), rate, Math.min(OPEN_LOOP_SECONDS, available / rate), start);
     measured = { weight, closed, open };
   } finally {
+    agent.destroy();
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
   }

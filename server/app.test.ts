@@ -3,8 +3,8 @@ import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../config";
-import { createApp, type HandleRequest } from "./app";
-import { FORM_BYTES } from "./body-limits";
+import { createApp, type AppOptions, type HandleRequest } from "./app";
+import { bodyLimitFor, FORM_BYTES } from "./body-limits";
 
 /**
  * The real Express app on a random port, with a stand-in for Remix that records what reached it:
@@ -12,12 +12,13 @@ import { FORM_BYTES } from "./body-limits";
  */
 type Seen = { method: string; url: string; bytes: number; nonce?: string; clientAddress?: string };
 
-async function startApp(env: Record<string, string> = {}, handleRequest?: HandleRequest) {
+async function startApp(env: Record<string, string> = {}, handleRequest?: HandleRequest, submitAnswers?: AppOptions["submitAnswers"]) {
   const seen: Seen[] = [];
   const logged: string[] = [];
   const config = parseConfig({ NODE_ENV: "production", COOKIE_SECURE: "false", ACCESS_LOG: "on", ...env });
   const app = createApp({
     config,
+    submitAnswers,
     log: (line) => logged.push(line),
     logError: (line) => logged.push(line),
     handleRequest:
@@ -282,5 +283,58 @@ describe("odd requests and failures", () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe("a respondent's answers taken before Remix", () => {
+  const answers = Buffer.from("intent=submit&q-1=4");
+  type Call = { token: string; contentType: string | undefined; body: string };
+
+  async function withApp(outcome: (call: Call) => Promise<string | null>, run: (app: Awaited<ReturnType<typeof startApp>>, calls: Call[]) => Promise<void>) {
+    const calls: Call[] = [];
+    const app = await startApp({}, undefined, async (token, contentType, body) => {
+      const call = { token, contentType, body: body.toString("utf8") };
+      calls.push(call);
+      return outcome(call);
+    });
+    try {
+      await run(app, calls);
+    } finally {
+      await app.close();
+    }
+  }
+
+  it("go straight where they lead once stored, uncompressed and never cached, without Remix", async () => {
+    await withApp(async () => "/r/thanks", async (app, calls) => {
+      const response = await send(app.port, { path: "/r/the-token", headers: { ...formHeaders, "Accept-Encoding": "gzip" }, body: answers });
+      expect(response.status).toBe(302);
+      expect(response.headers.location).toBe("/r/thanks");
+      expect(response.headers["cache-control"]).toBe("no-store");
+      expect(response.headers["content-encoding"]).toBeUndefined();
+      expect(response.headers["content-security-policy"]).toBeDefined();
+      expect(calls).toEqual([{ token: "the-token", contentType: "application/x-www-form-urlencoded", body: "intent=submit&q-1=4" }]);
+      expect(app.seen).toEqual([]);
+    });
+  });
+
+  it("reach Remix whole when they were not stored, or storing them failed", async () => {
+    for (const outcome of [async () => null, async () => Promise.reject(new Error("database away"))]) {
+      await withApp(outcome, async (app, calls) => {
+        const response = await send(app.port, { path: "/r/the-token", headers: formHeaders, body: answers });
+        expect(response.status).toBe(200);
+        expect(calls).toHaveLength(1);
+        expect(app.seen).toEqual([expect.objectContaining({ method: "POST", url: expect.stringMatching(/\/r\/the-token$/), bytes: answers.length })]);
+      });
+    }
+  });
+
+  it("are never taken from another site, nor past the body limit, nor from any other path", async () => {
+    await withApp(async () => "/r/thanks", async (app, calls) => {
+      expect((await send(app.port, { path: "/r/the-token", headers: { ...formHeaders, Origin: "https://evil.example" }, body: answers })).status).toBe(403);
+      expect((await send(app.port, { path: "/r/the-token", headers: formHeaders, body: Buffer.alloc(bodyLimitFor("/r/the-token").bytes + 1, 97) })).status).toBe(413);
+      expect((await send(app.port, { path: "/r/open/the-token", headers: formHeaders, body: answers })).status).toBe(200);
+      expect((await send(app.port, { path: "/r/the-token/people", headers: formHeaders, body: answers })).status).toBe(200);
+      expect(calls).toEqual([]);
+    });
   });
 });

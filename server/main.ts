@@ -8,7 +8,7 @@ import { startExportWorker } from "../app/modules/dashboards/export-worker-pool.
 import { withOutagePages } from "../app/modules/outage.server";
 import { guardProcess } from "../app/modules/process-guards.server";
 import type { Config } from "../config";
-import { createApp } from "./app";
+import { createApp, type AppOptions } from "./app";
 
 const START_WAIT_MS = 60_000;
 
@@ -29,14 +29,15 @@ export async function main(settings: Config) {
     ? undefined
     : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
 
+  const build = viteDevServer ? undefined : ((await import(new URL("../build/server/index.js", import.meta.url).href)) as ServerBuild);
   const app = createApp({
     config: settings,
     handleRequest: createRequestHandler(
-      viteDevServer
-        ? async () => withOutagePages((await viteDevServer.ssrLoadModule("virtual:remix/server-build")) as ServerBuild)
-        : withOutagePages((await import(new URL("../build/server/index.js", import.meta.url).href)) as ServerBuild),
+      build ? withOutagePages(build) : async () => withOutagePages((await viteDevServer!.ssrLoadModule("virtual:remix/server-build")) as ServerBuild),
       settings.NODE_ENV,
     ),
+    // From the build itself, so that it shares the build's modules (its caches, its database handle).
+    submitAnswers: (build?.entry.module as { submitAnswersDirectly?: AppOptions["submitAnswers"] } | undefined)?.submitAnswersDirectly,
     assets: viteDevServer
       ? [viteDevServer.middlewares]
       : [

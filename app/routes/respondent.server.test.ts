@@ -10,6 +10,7 @@ import { createOrgWithSurvey, openWithLinks, questionIds } from "../../test/surv
 import * as personal from "./r.$token";
 import * as openLink from "./r.open.$token";
 import * as peopleSearch from "./r.$token.people";
+import { submitAnswersDirectly } from "~/modules/responses/direct-submission.server";
 
 async function setUp() {
   const org = await createOrgWithSurvey();
@@ -207,3 +208,42 @@ describe("open links on waves with personal links", () => {
     expect(await createOpenLink(db, s.org.id, s.waveId)).toBeUndefined();
   });
 });
+
+describe("answers taken by the HTTP server before Remix", () => {
+  const URLENCODED = "application/x-www-form-urlencoded";
+  const encoded = (form: Record<string, string | string[]>) => {
+    const fields = new URLSearchParams();
+    for (const [name, value] of Object.entries(form)) for (const item of [value].flat()) fields.append(name, item);
+    return Buffer.from(fields.toString());
+  };
+  const spent = async (waveId: string) => Number((await db.selectFrom("ballot").select((eb) => eb.fn.countAll<number>().as("n")).where("wave_id", "=", waveId).where("spent", "=", true).executeTakeFirstOrThrow()).n);
+
+  it("are stored once, the ballot spent with them", async () => {
+    const s = await setUp();
+    const token = s.links.get("eng1@acme.test")!;
+    const body = encoded({ ...validForm(s.q), [`n-${s.q.follow}`]: s.people.find((p) => p.email === "eng-head@acme.test")!.id });
+    expect(await submitAnswersDirectly(token, URLENCODED, body)).toBe("/r/thanks");
+    expect(await submitAnswersDirectly(token, URLENCODED, body)).toBeNull();
+    expect(await pooled(s.waveId)).toHaveLength(1);
+    expect(await spent(s.waveId)).toBe(1);
+    const [row] = await pooled(s.waveId);
+    expect(unseal<PooledResponse>("response-pool-v1", row!.sealed).nominations).toHaveLength(1);
+  });
+
+  it("leave everything else to Remix, with nothing stored: mistakes, searches, other encodings, unknown links", async () => {
+    const s = await setUp();
+    const token = s.links.get("eng1@acme.test")!;
+    const mistaken = { ...validForm(s.q), [`q-${s.q.positional_position}`]: "9" };
+    expect(await submitAnswersDirectly(token, URLENCODED, encoded(mistaken))).toBeNull();
+    expect(await submitAnswersDirectly(token, URLENCODED, encoded({ ...validForm(s.q), intent: "search", [`search-${s.q.follow}`]: "eng" }))).toBeNull();
+    expect(await submitAnswersDirectly(token, "multipart/form-data; boundary=x", encoded(validForm(s.q)))).toBeNull();
+    expect(await submitAnswersDirectly("no-such-link", URLENCODED, encoded(validForm(s.q)))).toBeNull();
+    expect(await pooled(s.waveId)).toHaveLength(0);
+    expect(await spent(s.waveId)).toBe(0);
+    // The same mistaken post, answered by Remix: the form again, with its message.
+    const response = await post(token, mistaken);
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.data)).toContain(s.q.positional_position!);
+  });
+});
+

@@ -6,6 +6,9 @@ import { collectValues, nominationField, readSubmission, searchedField, searchFi
 
 type OpenForm = Extract<RespondentForm, { state: "open" }>;
 
+/** A posted form's fields: FormData from Remix, or URLSearchParams read straight off the request. */
+export type PostedFields = { get(name: string): FormDataEntryValue | null; entries(): Iterable<[string, FormDataEntryValue]> };
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What the respondent page may put in the browser: never whose link it is. */
@@ -59,7 +62,7 @@ export function searchLimit(form: OpenForm): number {
 export async function handleRespondentPost(
   db: Db,
   form: OpenForm,
-  formData: FormData,
+  formData: PostedFields,
   submit: (submission: { answers: Answer[]; nominations: Nomination[] }) => Promise<SubmitOutcome>,
 ): Promise<RespondentReply> {
   const values = collectValues(formData.entries());
@@ -105,7 +108,7 @@ export async function handleRespondentPost(
  * answers checked and stored, against the same state, with no second look at the ballot (the
  * slowest part of a submission is its round trips to the database).
  */
-export async function respondToPersonalLink(db: Db, token: string, formData: FormData): Promise<RespondentReply> {
+export async function respondToPersonalLink(db: Db, token: string, formData: PostedFields): Promise<RespondentReply> {
   return db.transaction().execute(async (tx) => {
     const form = await findRespondentForm(tx, token, { forUpdate: true });
     if (form.state !== "open") return { kind: "gone" as const, outcome: form.state === "unknown" || form.state === "answered" ? form.state : "closed" };
