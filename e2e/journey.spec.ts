@@ -117,7 +117,7 @@ test("admin to respondents to leader to analyst", async ({ page, browser }) => {
     await page.goto(dashboard);
     await expect(page.getByText("Responses", { exact: true })).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 90_000, intervals: [2_000] });
-  await expect(page.getByText("showing the part of the org chart under Eve Engine")).toBeVisible();
+  await expect(page.getByText("Showing the part of the org chart under Eve Engine")).toBeVisible();
   // Five of the six developers' answers: a team is never shown as all answered.
   await expect(page.locator("div", { has: page.getByText("Responses", { exact: true }) }).getByRole("definition").first()).toHaveText("5");
   // recharts draws under the Content-Security-Policy (any violation fails the journey: support/fixtures.ts).

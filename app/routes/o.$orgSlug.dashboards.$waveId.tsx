@@ -48,7 +48,8 @@ export default function DashboardFrame() {
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
             Wave {wave.number} <StatusBadge status={wave.status} />
-            {scopeName ? <span>· showing the part of the org chart under {scopeName}</span> : null}
+            {/* No "·" before it: on a phone it wraps below the badge and would start the line. */}
+            {scopeName ? <span>Showing the part of the org chart under {scopeName}</span> : null}
           </span>
         }
         actions={

@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import { keepingAnswersThroughOutages } from "~/modules/outage.server";
 import { pathSegment, requireFormData } from "~/modules/http.server";
 import type { RouteHandle } from "~/modules/route-handle";
-import { respondentView, respondToPersonalLink } from "~/modules/responses/respondent-page.server";
+import { respondentView, respondToPersonalLink, THANKS_PAGE } from "~/modules/responses/respondent-page.server";
 import { findRespondentForm } from "~/modules/responses/responses.server";
 
 export const handle: RouteHandle = { hydrate: false, scripts: ["/respondent.js"] };
@@ -27,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await requireFormData(request);
   return keepingAnswersThroughOutages(formData, async () => {
     const reply = await respondToPersonalLink(db, token, formData);
-    if (reply.kind === "stored") return redirect("/r/thanks");
+    if (reply.kind === "stored") return redirect(THANKS_PAGE);
     if (reply.kind === "gone") return redirect(`/r/${pathSegment(token)}`);
     return data(reply, { status: reply.status });
   });

@@ -10,7 +10,7 @@ import { pathSegment, requireFormData } from "~/modules/http.server";
 import type { RouteHandle } from "~/modules/route-handle";
 import { answeredCookie, hasAnsweredInThisBrowser, underOpenLinkCap, underSearchLimit } from "~/modules/responses/open-link.server";
 import { clientAddress } from "~/modules/request.server";
-import { handleRespondentPost, isSearchIntent, respondentView } from "~/modules/responses/respondent-page.server";
+import { handleRespondentPost, isSearchIntent, respondentView, THANKS_PAGE } from "~/modules/responses/respondent-page.server";
 import { findOpenLinkForm, submitOpenLinkResponse } from "~/modules/responses/responses.server";
 
 export const handle: RouteHandle = { hydrate: false, scripts: ["/respondent.js"] };
@@ -39,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const allowed = isSearch ? await underSearchLimit(form.waveId, clientAddress(context)) : await underOpenLinkCap(db, form.waveId);
     if (!allowed) return data({ busy: true }, { status: 429 });
     const reply = await handleRespondentPost(db, form, formData, (submission) => submitOpenLinkResponse(db, token, submission));
-    if (reply.kind === "stored") return redirect("/r/thanks", { headers: { "Set-Cookie": answeredCookie(token) } });
+    if (reply.kind === "stored") return redirect(THANKS_PAGE, { headers: { "Set-Cookie": answeredCookie(token) } });
     if (reply.kind === "gone") return redirect(`/r/open/${pathSegment(token)}`);
     return data(reply, { status: reply.status });
   });

@@ -1,5 +1,5 @@
 import { db } from "~/db.server";
-import { respondToPersonalLink } from "./respondent-page.server";
+import { respondToPersonalLink, THANKS_PAGE } from "./respondent-page.server";
 
 /**
  * A personal link's answers taken by the HTTP server before Remix, for the one request every
@@ -14,5 +14,5 @@ export async function submitAnswersDirectly(token: string, contentType: string |
   const fields = new URLSearchParams(body.toString("utf8"));
   if ((fields.get("intent") ?? "submit") !== "submit") return null;
   const reply = await respondToPersonalLink(db, token, fields);
-  return reply.kind === "stored" ? "/r/thanks" : null;
+  return reply.kind === "stored" ? THANKS_PAGE : null;
 }

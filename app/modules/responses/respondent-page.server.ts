@@ -1,10 +1,13 @@
 import type { Db } from "~/db.server";
 import { nearbyPeople, peopleByIds, searchPeople, type PersonOption } from "./people-search.server";
-import { findRespondentForm, storeResponse, type Disclosure, type RespondentForm, type SubmitOutcome } from "./responses.server";
+import { findRespondentForm, notOpenOutcome, storeResponse, type Disclosure, type RespondentForm, type SubmitOutcome } from "./responses.server";
 import { LIMITS } from "~/modules/surveys/questions";
 import { collectValues, nominationField, readSubmission, searchedField, searchField, type Answer, type FormQuestion, type Nomination, type SubmissionValues } from "./submission";
 
 type OpenForm = Extract<RespondentForm, { state: "open" }>;
+
+/** Where a respondent goes once their answers are stored. */
+export const THANKS_PAGE = "/r/thanks";
 
 /** A posted form's fields: FormData from Remix, or URLSearchParams read straight off the request. */
 export type PostedFields = { get(name: string): FormDataEntryValue | null; entries(): Iterable<[string, FormDataEntryValue]> };
@@ -111,7 +114,7 @@ export async function handleRespondentPost(
 export async function respondToPersonalLink(db: Db, token: string, formData: PostedFields): Promise<RespondentReply> {
   return db.transaction().execute(async (tx) => {
     const form = await findRespondentForm(tx, token, { forUpdate: true });
-    if (form.state !== "open") return { kind: "gone" as const, outcome: form.state === "unknown" || form.state === "answered" ? form.state : "closed" };
+    if (form.state !== "open") return { kind: "gone" as const, outcome: notOpenOutcome(form) };
     return handleRespondentPost(tx, form, formData, (submission) => storeResponse(tx, token, form, submission));
   });
 }

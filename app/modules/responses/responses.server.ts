@@ -128,6 +128,11 @@ async function invalidNominees(db: Db, orgId: string, nominations: Nomination[])
 type Submission = { answers: Answer[]; nominations: Nomination[] };
 type OpenForm = Extract<RespondentForm, { state: "open" }>;
 
+/** Why a link's answers cannot be taken: a wave not open yet counts as closed to the respondent. */
+export function notOpenOutcome(form: Exclude<RespondentForm, OpenForm>): "unknown" | "answered" | "closed" {
+  return form.state === "unknown" || form.state === "answered" ? form.state : "closed";
+}
+
 /**
  * One transaction: the ballot must exist, be unspent and its wave open; it is spent, and the
  * answers go into the sealed pool with the respondent's segment.
@@ -135,8 +140,7 @@ type OpenForm = Extract<RespondentForm, { state: "open" }>;
 export async function submitResponse(db: Db, token: string, submission: Submission): Promise<SubmitOutcome> {
   return db.transaction().execute(async (tx): Promise<SubmitOutcome> => {
     const form = await findRespondentForm(tx, token, { forUpdate: true });
-    if (form.state === "unknown" || form.state === "answered") return { outcome: form.state };
-    if (form.state !== "open") return { outcome: "closed" };
+    if (form.state !== "open") return { outcome: notOpenOutcome(form) };
     return storeResponse(tx, token, form, submission);
   });
 }
