@@ -21,6 +21,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { orgSlug: member.orgSlug, search, expandAll, ...page };
 }
 
+// One formatter for every node: toLocaleString builds one per call (about 15 µs each, so a tenth of
+// "Expand all" at 2,000 people).
+const COUNT = new Intl.NumberFormat("en");
+
 type Shared = { orgSlug: string; search: string; open: string[]; matches: Set<string> };
 
 export default function OrgChart() {
@@ -92,7 +96,7 @@ function OrgNode({ node, shared }: { node: OrgChartNode; shared: Shared }) {
       </span>
       {node.direct > 0 ? (
         <span className="text-xs text-slate-500">
-          {node.direct.toLocaleString("en")} direct · {node.totalReports.toLocaleString("en")} total
+          {COUNT.format(node.direct)} direct · {COUNT.format(node.totalReports)} total
         </span>
       ) : null}
     </span>

@@ -41,7 +41,7 @@ export async function orgChartPage(db: Db, orgId: string, request: { search: str
   const allMatches = needle ? tree.people.filter((person) => person.name.toLowerCase().includes(needle)).map((person) => person.id) : [];
   const matches = allMatches.slice(0, ORG_CHART_LIMITS.highlightedMatches);
   const open = request.open.filter((id) => tree.byId.has(id)).slice(0, ORG_CHART_LIMITS.openTeams);
-  const opened = new Set([...open, ...pathsToMatches(tree.people, new Set(matches))]);
+  const opened = new Set([...open, ...pathsToMatches(tree.byId, new Set(matches))]);
   return { ...visibleOrgChart(tree.roots, opened, request.expandAll), people: tree.people.length, matches, moreMatches: allMatches.length - matches.length, open };
 }
 

@@ -37,9 +37,11 @@ export function buildOrgTree(people: OrgChartInput[]): OrgTreeNode[] {
   return roots.sort((a, b) => b.totalReports - a.totalReports || byName(a, b));
 }
 
-/** Ids of everyone on the way from the roots to the people matching a search, to open them. */
-export function pathsToMatches(people: OrgChartInput[], matches: Set<string>): Set<string> {
-  const byId = new Map(people.map((person) => [person.id, person]));
+/**
+ * Ids of everyone on the way from the roots to the people matching a search, to open them. Takes
+ * the chart's own index by id: a page without a search then costs nothing here.
+ */
+export function pathsToMatches(byId: ReadonlyMap<string, Pick<OrgChartInput, "managerId">>, matches: Set<string>): Set<string> {
   const open = new Set<string>();
   for (const id of matches) {
     let current = byId.get(id)?.managerId;
