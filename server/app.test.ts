@@ -317,13 +317,17 @@ describe("a respondent's answers taken before Remix", () => {
     });
   });
 
-  it("reach Remix whole when they were not stored, or storing them failed", async () => {
-    for (const outcome of [async () => null, async () => Promise.reject(new Error("database away"))]) {
+  it("reach Remix whole when they were not stored, or storing them failed; a fault of ours is logged without the token", async () => {
+    const away = Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" });
+    for (const outcome of [async () => null, async () => Promise.reject(away), async () => Promise.reject(new Error("a bug"))]) {
       await withApp(outcome, async (app, calls) => {
         const response = await send(app.port, { path: "/r/the-token", headers: formHeaders, body: answers });
         expect(response.status).toBe(200);
         expect(calls).toHaveLength(1);
         expect(app.seen).toEqual([expect.objectContaining({ method: "POST", url: expect.stringMatching(/\/r\/the-token$/), bytes: answers.length })]);
+        const logged = app.logged.join("\n");
+        expect(logged).not.toContain("the-token");
+        expect(logged.includes("a bug")).toBe(outcome.toString().includes("a bug"));
       });
     }
   });

@@ -4,6 +4,7 @@ import express, { type ErrorRequestHandler, type NextFunction, type Request, typ
 import helmet from "helmet";
 import { writeReadableStreamToWritable, type AppLoadContext } from "@remix-run/node";
 import type { Config } from "../config";
+import { isDatabaseUnavailable } from "../db/errors";
 import { isRespondentTraffic, redactPath } from "../app/modules/logging";
 import { bodyLimitFor, describeBytes } from "./body-limits";
 import { contentSecurityPolicy, PERMISSIONS_POLICY, STRICT_TRANSPORT_SECURITY } from "./security-headers";
@@ -53,7 +54,7 @@ export function createApp({ config, handleRequest, submitAnswers, assets = [], l
   app.use(accessLog(config, log));
   if (assets.length > 0) app.use(...assets);
   app.use(readBody);
-  if (submitAnswers) app.post("/r/:token", answersFirst(submitAnswers));
+  if (submitAnswers) app.post("/r/:token", answersFirst(submitAnswers, logError));
   app.all("*", remix(handleRequest));
   app.use(answerErrors(logError));
   return app;
@@ -166,7 +167,7 @@ function readBody(request: Request, response: Response, next: NextFunction) {
 }
 
 /** Answers stored here go straight to where they lead; every other outcome, and any failure, is Remix's to answer. */
-function answersFirst(submitAnswers: NonNullable<AppOptions["submitAnswers"]>): RequestHandler {
+function answersFirst(submitAnswers: NonNullable<AppOptions["submitAnswers"]>, logError: (line: string) => void): RequestHandler {
   return async (request, response, next) => {
     if (!Buffer.isBuffer(request.body)) return next();
     try {
@@ -177,8 +178,10 @@ function answersFirst(submitAnswers: NonNullable<AppOptions["submitAnswers"]>): 
         response.end();
         return;
       }
-    } catch {
-      // The database away, say: Remix tries again and shows its page, keeping the answers.
+    } catch (error) {
+      // The database away: Remix tries again and shows its page, keeping the answers. Anything
+      // else is a fault of ours that Remix may not share: said, or the shortcut fails unseen.
+      if (!isDatabaseUnavailable(error)) logError(`Answers not taken before Remix, for ${redactPath(request.path)}: ${error instanceof Error ? error.message : String(error)}`);
     }
     next();
   };
