@@ -40,7 +40,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * The HTTP server in front of Remix, without its start-up (migrations, jobs, listening), so that
  * tests can run the real thing on a random port. In order: forwarded headers only from a trusted
  * proxy, security headers, the cross-site check, the access log, static files, bodies read up to
- * their route's limit, then Remix.
+ * their route's limit, a personal link's answers (stored here when they can be), then Remix.
  */
 export function createApp({ config, handleRequest, submitAnswers, assets = [], log = console.log, logError = console.error }: AppOptions) {
   const app = express();
