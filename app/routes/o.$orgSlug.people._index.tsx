@@ -7,7 +7,7 @@ import { db } from "~/db.server";
 import { requireMember } from "~/modules/accounts/membership.server";
 import { searchText } from "~/modules/http.server";
 import { hasRole } from "~/modules/accounts/roles";
-import { listDepartments, listPeople } from "~/modules/people/people.server";
+import { directoryPage } from "~/modules/people/people.server";
 import { PEOPLE_PAGE_SIZE } from "~/modules/people/people-query";
 
 export const meta: MetaFunction = () => [{ title: "People · Earned" }];
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page: pageFrom(searchParams),
     includeInactive: searchParams.get("inactive") === "1",
   };
-  const [{ people, total }, departments] = await Promise.all([listPeople(db, member.orgId, query), listDepartments(db, member.orgId)]);
+  const { people, total, departments } = await directoryPage(db, member.orgId, query);
   return { orgSlug: member.orgSlug, canImport: hasRole(member.role, "admin"), query, people, total, departments };
 }
 

@@ -1,7 +1,6 @@
 import { sql } from "kysely";
 import { LRUCache } from "lru-cache";
 import type { Db } from "~/db.server";
-
 import { PEOPLE_PAGE_SIZE, type PeopleQuery } from "./people-query";
 import { rosterVersion } from "./roster-version.server";
 
@@ -9,16 +8,22 @@ import { rosterVersion } from "./roster-version.server";
 // version, so a page of 50 costs a page of 50 at 30,000 people (the version is one row).
 const rosterTallies = new LRUCache<string, number | string[]>({ max: 1_000 });
 
-async function perRosterVersion<T extends number | string[]>(db: Db, orgId: string, key: string, read: () => Promise<T>): Promise<T> {
-  const cacheKey = `${orgId}|${await rosterVersion(db, orgId)}|${key}`;
-  const kept = rosterTallies.get(cacheKey);
+async function perRosterVersion<T extends number | string[]>(key: string, read: () => Promise<T>): Promise<T> {
+  const kept = rosterTallies.get(key);
   if (kept !== undefined) return kept as T;
   const value = await read();
-  rosterTallies.set(cacheKey, value);
+  rosterTallies.set(key, value);
   return value;
 }
 
-export async function listPeople(db: Db, orgId: string, query: PeopleQuery) {
+/** A page of the directory, its total and the departments to filter by. */
+export async function directoryPage(db: Db, orgId: string, query: PeopleQuery) {
+  const version = `${orgId}|${await rosterVersion(db, orgId)}`;
+  const [{ people, total }, departments] = await Promise.all([listPeople(db, orgId, query, version), listDepartments(db, orgId, version)]);
+  return { people, total, departments };
+}
+
+async function listPeople(db: Db, orgId: string, query: PeopleQuery, version: string) {
   let base = db.selectFrom("person as p").where("p.organization_id", "=", orgId);
   if (!query.includeInactive) base = base.where("p.active", "=", true);
   if (query.department) base = base.where("p.department", "=", query.department);
@@ -52,15 +57,15 @@ export async function listPeople(db: Db, orgId: string, query: PeopleQuery) {
       .limit(PEOPLE_PAGE_SIZE)
       .offset((query.page - 1) * PEOPLE_PAGE_SIZE)
       .execute(),
-    perRosterVersion(db, orgId, JSON.stringify(["total", query.includeInactive, query.department, query.search]), async () =>
+    perRosterVersion(`${version}|${JSON.stringify(["total", query.includeInactive, query.department, query.search])}`, async () =>
       Number((await base.select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow()).count),
     ),
   ]);
   return { people: people.map((person) => ({ ...person, directReports: Number(person.directReports ?? 0) })), total };
 }
 
-export async function listDepartments(db: Db, orgId: string): Promise<string[]> {
-  return perRosterVersion(db, orgId, "departments", async () => {
+async function listDepartments(db: Db, orgId: string, version: string): Promise<string[]> {
+  return perRosterVersion(`${version}|departments`, async () => {
     const rows = await db
       .selectFrom("person")
       .select("department")
