@@ -185,8 +185,9 @@ async function openLoop(run: (item: number) => Promise<unknown>, rate: number, s
 /**
  * The same reads and writes as a submission, straight through pg: the ceiling the app is compared
  * with. Find and lock the ballot, read the wave (with the survey's and organization's names, which
- * the form shows if it must be drawn again) and the invitation's segment, check the nominees, add the sealed answers to the pool, spend the ballot. What it leaves out is the app's
- * own work: HTTP and form parsing, validation, unsealing the ballot's claims and sealing the answers.
+ * the form shows if it must be drawn again) and the invitation's segment, check the nominees, add
+ * the sealed answers to the pool, spend the ballot. What it leaves out is the app's own work: HTTP
+ * and form parsing, validation, unsealing the ballot's claims and sealing the answers.
  */
 async function rawPgBaseline(connectionString: string, ballots: { token: string; invitationId: string; body: string }[]) {
   const pool = new pg.Pool({ connectionString, max: CONCURRENCY });
