@@ -114,6 +114,7 @@ export interface RosterImportTable {
   deactivate_missing: boolean;
   status: "previewed" | "applied" | "discarded";
   summary: ColumnType<unknown, string, string>;
+  /** The roster's version (roster_version) when the preview was made; the name is from when it was a fingerprint of the rows. */
   roster_fingerprint: string;
   created_by: string | null;
   created_at: CreatedAt;
